@@ -1,0 +1,70 @@
+import Foundation
+
+/// Taking an answer, moving on, and finishing with the result.
+extension Engine {
+    func answer(_ text: String, to step: Step, in state: SessionState, now: Date) -> Turn {
+        let language = script.language
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            let key: MessageKey = step.required || step.kind == .choice ? .emptyAnswer : .emptyAnswerOptional
+            return Turn(state: state, replies: [OutboundMessage(language.message(key).render(), choices: choices(for: step))])
+        }
+        guard trimmed.count <= maxAnswerLength else {
+            let reply = language.message(.tooLong).render(["limit": "\(maxAnswerLength)"])
+            return Turn(state: state, replies: [OutboundMessage(reply, choices: choices(for: step))])
+        }
+        switch step.kind {
+        case .text:
+            return record(Answer(text: trimmed, answeredAt: now), for: step, in: state, now: now)
+        case .choice:
+            let suggested = suggestedOption(for: step, in: state.answers)
+            let interpreter = ChoiceInterpreter(language: language)
+            guard let reading = interpreter.interpret(trimmed, options: step.options, suggested: suggested) else {
+                return reprompt(step, in: state)
+            }
+            let answer = Answer(optionID: reading.optionID, text: reading.note, answeredAt: now)
+            return record(answer, for: step, in: state, now: now)
+        }
+    }
+
+    /// Stores the answer, clears answers that depended on a changed one, and asks what comes next.
+    func record(_ answer: Answer, for step: Step, in state: SessionState, now: Date, prefix: [OutboundMessage] = []) -> Turn {
+        var state = state
+        let changed = state.answers[step.id].map { !$0.means(answer) } ?? true
+        state.answers[step.id] = answer
+        state.misses = 0
+        if changed { clearDependents(of: step.id, in: &state.answers) }
+        return advance(state, now: now, prefix: prefix)
+    }
+
+    /// Moves to the first unanswered question, or finishes with the result.
+    func advance(_ state: SessionState, now: Date, prefix: [OutboundMessage] = []) -> Turn {
+        var state = state
+        if let next = firstUnanswered(state.answers) {
+            state.currentStep = next.id
+            state.status = .active
+            return Turn(state: state, replies: prefix + ask(in: state))
+        }
+        guard let recommendation = Recommender(script: script).recommend(from: state.answers) else {
+            // why: unreachable with a validated script, but a session must never dead-end.
+            state.currentStep = script.steps.first { $0.required && state.answers[$0.id]?.optionID == nil && $0.kind == .choice }?.id
+            return Turn(state: state, replies: prefix + ask(in: state))
+        }
+        let result = ResultWriter(script: script).write(recommendation, answers: state.answers)
+        state.currentStep = nil
+        state.status = .completed
+        state.result = result
+        return Turn(state: state, replies: prefix + result.parts.map { OutboundMessage($0.text) })
+    }
+
+    /// Removes answers of steps that depend on `id`, directly or through another step, and of
+    /// steps that no longer apply.
+    func clearDependents(of id: StepID, in answers: inout [StepID: Answer]) {
+        var changed: Set<StepID> = [id]
+        for step in script.steps where !step.dependsOn.allSatisfy({ !changed.contains($0) }) {
+            answers[step.id] = nil
+            changed.insert(step.id)
+        }
+        for step in script.steps where !isApplicable(step, answers) { answers[step.id] = nil }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The commands a person can type at any point, and the yes/no that confirms a destructive one.
+extension Engine {
+    func run(_ command: Command, in state: SessionState, now: Date) -> Turn {
+        var state = state
+        let language = script.language
+        let step = state.currentStep.flatMap(script.step)
+        let finished = state.status == .completed
+        switch command {
+        case .help:
+            let hint = step.map { language.message($0.kind == .choice ? .helpChoice : .helpText).render() }
+            let help = OutboundMessage(([language.message(.help).render()] + (hint.map { [$0] } ?? [])).joined(separator: "\n\n"))
+            return Turn(state: state, replies: [help] + ask(in: state))
+        case .why:
+            guard let step else { return Turn(state: state, replies: [alreadyDone(state)]) }
+            let why = OutboundMessage(language.message(.whyPrefix).render() + step.why)
+            return Turn(state: state, replies: [why] + ask(in: state))
+        case .status:
+            return status(state)
+        case .back:
+            return back(state)
+        case .skip:
+            guard let step else { return Turn(state: state, replies: [alreadyDone(state)]) }
+            guard !step.required else {
+                let refusal = OutboundMessage(language.message(.skipRefused).render())
+                return Turn(state: state, replies: [refusal] + ask(in: state))
+            }
+            return record(.skip(at: now), for: step, in: state, now: now, prefix: [OutboundMessage(language.message(.skipped).render())])
+        case .pause:
+            guard !finished else { return Turn(state: state, replies: [alreadyDone(state)]) }
+            return pause(state, now: now)
+        case .restart, .delete:
+            let confirmation: Confirmation = command == .restart ? .restart : .delete
+            state.pendingConfirmation = confirmation
+            let key: MessageKey = confirmation == .restart ? .restartConfirm : .deleteConfirm
+            return Turn(state: state, replies: [OutboundMessage(language.message(key).render(), choices: yesNoChoices())])
+        }
+    }
+
+    /// Carries out a confirmed restart or erasure; anything but yes cancels it.
+    func confirm(_ pending: Confirmation, reply: String, in state: SessionState, now: Date) -> Turn {
+        var state = state
+        state.pendingConfirmation = nil
+        let options = yesNoOptions()
+        let reading = ChoiceInterpreter(language: script.language).interpret(reply, options: options)
+        guard reading?.optionID == options[0].id else {
+            let cancelled = OutboundMessage(script.language.message(.cancelled).render())
+            let next = state.status == .completed ? [alreadyDone(state)] : ask(in: state)
+            return Turn(state: state, replies: [cancelled] + next)
+        }
+        switch pending {
+        case .delete:
+            return Turn(state: state, replies: [OutboundMessage(script.language.message(.deleted).render())], effect: .erase)
+        case .restart:
+            let fresh = begin(now: now).state
+            let restarted = OutboundMessage(script.language.message(.restarted).render())
+            return Turn(state: fresh, replies: [restarted] + ask(in: fresh), effect: .startNewSession)
+        }
+    }
+
+    private func status(_ state: SessionState) -> Turn {
+        let language = script.language
+        guard state.status != .completed, state.currentStep != nil else {
+            let wording = AnswerWording(script: script)
+            let done = language.message(.statusDone).render([
+                "initiative": wording.value(of: .initiative, in: state.answers) ?? "",
+                "level": state.result.map { script.chart.name(of: $0.recommendation.recommended) } ?? "",
+            ])
+            let parts = state.result?.parts.map { OutboundMessage($0.text) } ?? []
+            return Turn(state: state, replies: [OutboundMessage(done)] + parts)
+        }
+        let progress = progress(state)
+        let text = language.message(.status).render([
+            "number": "\(progress.number)", "total": "\(progress.total)", "answered": "\(progress.answered)",
+        ])
+        return Turn(state: state, replies: [OutboundMessage(text)] + ask(in: state))
+    }
+
+    /// Goes back to the answered question before the current one (the last one, after the result).
+    private func back(_ state: SessionState) -> Turn {
+        var state = state
+        let steps = applicableSteps(state.answers)
+        let before = state.currentStep.flatMap { id in steps.firstIndex { $0.id == id } } ?? steps.count
+        guard let previous = steps[..<before].last(where: { state.answers[$0.id] != nil }) else {
+            let atStart = OutboundMessage(script.language.message(.backAtStart).render())
+            return Turn(state: state, replies: [atStart] + ask(in: state))
+        }
+        state.currentStep = previous.id
+        state.status = .active
+        state.result = nil
+        state.misses = 0
+        return Turn(state: state, replies: [OutboundMessage(script.language.message(.back).render())] + ask(in: state))
+    }
+
+    private func yesNoOptions() -> [Option] {
+        let language = script.language
+        return [
+            Option(id: "yes", label: language.message(.confirmYes).render(), shortLabel: language.message(.confirmYes).render(), meaning: .yes, words: [], levels: nil),
+            Option(id: "no", label: language.message(.confirmNo).render(), shortLabel: language.message(.confirmNo).render(), meaning: .no, words: [], levels: nil),
+        ]
+    }
+
+    private func yesNoChoices() -> [Choice] {
+        yesNoOptions().enumerated().map { Choice(number: $0 + 1, value: $1.id, label: $1.label, shortLabel: $1.shortLabel) }
+    }
+}

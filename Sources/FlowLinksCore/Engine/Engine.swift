@@ -1,0 +1,70 @@
+import Foundation
+
+/// The conversation engine: a session state and one inbound message give the new state and the
+/// replies. Pure: no I/O, no clock (time comes in as `now`), no platform knowledge.
+public struct Engine: Sendable {
+    public let script: Script
+    /// After this long without a message, a returning person is greeted and shown where they were.
+    public let idleTimeout: TimeInterval
+    /// The longest free-text answer kept, in characters.
+    public let maxAnswerLength: Int
+
+    public init(script: Script, idleTimeout: TimeInterval = 24 * 3600, maxAnswerLength: Int = 2000) {
+        self.script = script
+        self.idleTimeout = idleTimeout
+        self.maxAnswerLength = maxAnswerLength
+    }
+
+    /// A new session: the welcome and the first question.
+    public func begin(now: Date) -> Turn {
+        let state = SessionState(
+            currentStep: script.steps.first?.id, lastActivity: now, contentVersion: script.version)
+        let welcome = script.welcome
+            .replacingOccurrences(of: "{question_count}", with: String(applicableSteps(state.answers).count))
+        return Turn(state: state, replies: [OutboundMessage(welcome)] + ask(in: state))
+    }
+
+    /// Shows a returning person where they were, without taking anything as an answer.
+    public func reopen(_ state: SessionState, now: Date) -> Turn {
+        var state = state
+        state.lastActivity = now
+        guard state.status != .completed else {
+            return Turn(state: state, replies: [alreadyDone(state)])
+        }
+        state.status = .active
+        state.pendingConfirmation = nil
+        let progress = progress(state)
+        let greeting = script.language.message(.resumed).render(["number": "\(progress.number)", "total": "\(progress.total)"])
+        return Turn(state: state, replies: [OutboundMessage(greeting)] + ask(in: state))
+    }
+
+    /// Pauses an active session (the `pause` command, or a terminal closed with Ctrl-D).
+    public func pause(_ state: SessionState, now: Date) -> Turn {
+        var state = state
+        state.lastActivity = now
+        guard state.status == .active else { return Turn(state: state, replies: []) }
+        state.status = .paused
+        state.pendingConfirmation = nil
+        let progress = progress(state)
+        let text = script.language.message(.paused).render(["number": "\(progress.number)", "total": "\(progress.total)"])
+        return Turn(state: state, replies: [OutboundMessage(text)])
+    }
+
+    /// One inbound message.
+    public func reply(to text: String, in state: SessionState, now: Date) -> Turn {
+        let command = CommandReader(language: script.language).command(in: text)
+        let returning = state.status == .paused || now.timeIntervalSince(state.lastActivity) > idleTimeout
+        var state = state
+        if returning && state.status != .completed && command == nil { return reopen(state, now: now) }
+        state.lastActivity = now
+        if state.status == .paused { state.status = .active }
+        if let pending = state.pendingConfirmation {
+            return confirm(pending, reply: text, in: state, now: now)
+        }
+        if let command { return run(command, in: state, now: now) }
+        guard state.status == .active, let stepID = state.currentStep, let step = script.step(stepID) else {
+            return Turn(state: state, replies: [alreadyDone(state)])
+        }
+        return answer(text, to: step, in: state, now: now)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Everything the engine needs to continue a conversation; the store persists it.
+public struct SessionState: Equatable, Codable, Sendable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case active, paused, completed
+    }
+
+    public var status: Status
+    /// The step being asked; `nil` once the session is completed.
+    public var currentStep: StepID?
+    /// The current answer to each step; earlier answers are kept by the store as history.
+    public var answers: [StepID: Answer]
+    /// Replies in a row that were not understood at the current step.
+    public var misses: Int
+    /// A destructive command waiting for a yes.
+    public var pendingConfirmation: Confirmation?
+    public var lastActivity: Date
+    public var contentVersion: String
+    public var result: SessionResult?
+
+    public init(
+        status: Status = .active, currentStep: StepID?, answers: [StepID: Answer] = [:], misses: Int = 0,
+        pendingConfirmation: Confirmation? = nil, lastActivity: Date, contentVersion: String,
+        result: SessionResult? = nil
+    ) {
+        self.status = status
+        self.currentStep = currentStep
+        self.answers = answers
+        self.misses = misses
+        self.pendingConfirmation = pendingConfirmation
+        self.lastActivity = lastActivity
+        self.contentVersion = contentVersion
+        self.result = result
+    }
+}
+
+/// A command that asked "are you sure?".
+public enum Confirmation: String, Codable, Sendable {
+    case restart, delete
+}
+
+/// One answer: a chosen option with an optional note, free text, or a skip.
+public struct Answer: Equatable, Codable, Sendable {
+    public var optionID: String?
+    /// Free text, or the note that followed a choice.
+    public var text: String?
+    public var skipped: Bool
+    public var answeredAt: Date
+
+    public init(optionID: String? = nil, text: String? = nil, skipped: Bool = false, answeredAt: Date) {
+        self.optionID = optionID
+        self.text = text
+        self.skipped = skipped
+        self.answeredAt = answeredAt
+    }
+
+    public static func skip(at date: Date) -> Answer { Answer(skipped: true, answeredAt: date) }
+
+    /// Whether two answers say the same thing, whenever they were given.
+    func means(_ other: Answer) -> Bool {
+        optionID == other.optionID && text == other.text && skipped == other.skipped
+    }
+}

@@ -1,0 +1,69 @@
+/// How replies are understood and what the bot says around the questions.
+public struct Language: Sendable {
+    /// Normalized ordinary words for yes, no and unsure.
+    public let answerWords: [AnswerMeaning: [String]]
+    /// Normalized words that never decide between options.
+    public let ignoredWords: Set<String>
+    /// Normalized phrases for each command.
+    public let commandWords: [Command: [String]]
+    public let messages: [MessageKey: Template]
+
+    public func message(_ key: MessageKey) -> Template { messages[key] ?? Template("") }
+}
+
+/// A command a person can type at any point of the conversation.
+public enum Command: String, CaseIterable, Codable, Sendable {
+    case help, back, skip, why, status, pause, restart, delete
+}
+
+/// The bot's own sentences, as keys of `messages:` in `Prompts/language.yaml`.
+public enum MessageKey: String, CaseIterable, Sendable {
+    case help
+    case helpChoice = "help_choice"
+    case helpText = "help_text"
+    case notUnderstood = "not_understood"
+    case notUnderstoodAgain = "not_understood_again"
+    case example
+    case emptyAnswer = "empty_answer"
+    case emptyAnswerOptional = "empty_answer_optional"
+    case tooLong = "too_long"
+    case skipped
+    case skipRefused = "skip_refused"
+    case whyPrefix = "why_prefix"
+    case back
+    case backAtStart = "back_at_start"
+    case previousAnswer = "previous_answer"
+    case status
+    case statusDone = "status_done"
+    case paused
+    case resumed
+    case restartConfirm = "restart_confirm"
+    case restarted
+    case deleteConfirm = "delete_confirm"
+    case confirmYes = "confirm_yes"
+    case confirmNo = "confirm_no"
+    case deleted
+    case cancelled
+    case suggestion
+    case alreadyDone = "already_done"
+    case choiceLine = "choice_line"
+    case answerWithNote = "answer_with_note"
+    case skippedAnswer = "skipped_answer"
+
+    /// The placeholders this message may use.
+    public var placeholders: Set<String> {
+        switch self {
+        case .example: ["example_number", "example_label"]
+        case .tooLong: ["limit"]
+        case .previousAnswer: ["answer"]
+        case .status: ["number", "total", "answered"]
+        case .statusDone, .alreadyDone: ["initiative", "level"]
+        case .paused: ["number", "total"]
+        case .resumed: ["number", "total"]
+        case .suggestion: ["level"]
+        case .choiceLine: ["number", "label"]
+        case .answerWithNote: ["choice", "note"]
+        default: []
+        }
+    }
+}

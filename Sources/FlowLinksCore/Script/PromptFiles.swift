@@ -1,0 +1,128 @@
+/// The files of a `Prompts/` folder as they are written, before validation.
+enum PromptFiles {
+    struct ScriptFile: Decodable {
+        let version: String
+        let welcome: String
+        let steps: [StepEntry]
+    }
+
+    struct StepEntry: Decodable {
+        let id: String
+        let kind: String
+        let role: String?
+        let required: Bool?
+        let question: String
+        let why: String
+        let note: String?
+        let options: [OptionEntry]?
+        let optionsFrom: String?
+        let dependsOn: [String]?
+        let askIfAnswered: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, role, required, question, why, note, options
+            case optionsFrom = "options_from"
+            case dependsOn = "depends_on"
+            case askIfAnswered = "ask_if_answered"
+        }
+    }
+
+    struct OptionEntry: Decodable {
+        let id: String
+        let label: String
+        let means: String?
+        let words: [String]?
+    }
+
+    struct ChartFile: Decodable {
+        let levels: [LevelEntry]
+        let dimensions: [DimensionEntry]
+    }
+
+    struct LevelEntry: Decodable {
+        let key: String
+        let number: Int
+        let name: String
+        let summary: String
+        let words: [String]?
+    }
+
+    struct DimensionEntry: Decodable {
+        let key: String
+        let name: String
+        let row: String
+        let cells: [CellEntry]
+    }
+
+    struct CellEntry: Decodable {
+        let id: String
+        let levels: [Int]
+        let text: String
+        let words: [String]?
+    }
+
+    struct LanguageFile: Decodable {
+        let answers: [String: [String]]
+        let ignoredWords: [String]
+        let commands: [String: [String]]
+        let messages: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case answers, commands, messages
+            case ignoredWords = "ignored_words"
+        }
+    }
+
+    struct ScoringFile: Decodable {
+        let fitCeiling: [String: [String: Int]]
+        let wordsGapFlag: Int
+        let wordsHints: [String: [String]]
+
+        enum CodingKeys: String, CodingKey {
+            case fitCeiling = "fit_ceiling"
+            case wordsGapFlag = "words_gap_flag"
+            case wordsHints = "words_hints"
+        }
+    }
+
+    struct ActionsFile: Decodable {
+        let nextActions: [String: [String: [String]]]
+        let sustain: [String: [String]]
+
+        enum CodingKeys: String, CodingKey {
+            case sustain
+            case nextActions = "next_actions"
+        }
+    }
+
+    /// `result.yaml`: sentences, some grouped one level deep (`fit.matches`).
+    struct ResultFile: Decodable {
+        let templates: [String: String]
+
+        init(from decoder: Decoder) throws {
+            let groups = try decoder.singleValueContainer().decode([String: TextOrGroup].self)
+            var flat: [String: String] = [:]
+            for (key, value) in groups {
+                switch value {
+                case .text(let text): flat[key] = text
+                case .group(let members): for (name, text) in members { flat["\(key).\(name)"] = text }
+                }
+            }
+            templates = flat
+        }
+    }
+
+    enum TextOrGroup: Decodable {
+        case text(String)
+        case group([String: String])
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self = .text(text)
+            } else {
+                self = .group(try container.decode([String: String].self))
+            }
+        }
+    }
+}

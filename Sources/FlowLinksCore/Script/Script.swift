@@ -1,0 +1,134 @@
+/// The whole conversation content, loaded from `Prompts/` and validated.
+public struct Script: Sendable {
+    /// The declared version plus a fingerprint of the files, stored with every session.
+    public let version: String
+    public let welcome: String
+    public let steps: [Step]
+    public let chart: Chart
+    public let language: Language
+    public let scoring: ScoringRules
+    public let actions: ActionCatalog
+    public let result: ResultTemplates
+
+    /// The step with this id, if the script has one.
+    public func step(_ id: StepID) -> Step? { steps.first { $0.id == id } }
+
+    /// The step that plays this role; for `.current`, the one for the dimension.
+    public func step(for role: StepRole, dimension: Dimension? = nil) -> Step? {
+        steps.first { $0.role == role && (dimension == nil || $0.dimension == dimension) }
+    }
+
+    /// Position of a step in the script, from 0.
+    func index(of id: StepID) -> Int? { steps.firstIndex { $0.id == id } }
+}
+
+/// A step's stable identifier; answers are stored under it.
+public typealias StepID = String
+
+/// What the recommendation reads from a step.
+public enum StepRole: String, CaseIterable, Codable, Sendable {
+    case organization, initiative, benefit, desired, words, current
+    case sharedGoals = "shared_goals"
+    case wordsLevel = "words_level"
+}
+
+/// One question of the conversation.
+public struct Step: Sendable {
+    public enum Kind: String, Sendable { case text, choice }
+
+    public let id: StepID
+    public let kind: Kind
+    public let role: StepRole?
+    /// The chart row a `.current` step asks about.
+    public let dimension: Dimension?
+    public let required: Bool
+    public let question: String
+    public let note: String?
+    public let why: String
+    public let options: [Option]
+    /// Steps whose changed answer means this one is asked again.
+    public let dependsOn: [StepID]
+    /// This step is passed over when that step was skipped.
+    public let askIfAnswered: StepID?
+
+    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+}
+
+/// A choice of a choice step.
+public struct Option: Sendable, Equatable {
+    public let id: String
+    /// The full text shown in a numbered list.
+    public let label: String
+    /// A short form for buttons with tight limits.
+    public let shortLabel: String
+    public let meaning: AnswerMeaning?
+    /// Other ways people say it, normalized.
+    public let words: [String]
+    /// The levels this option stands for, on level and chart questions.
+    public let levels: LevelSpan?
+}
+
+/// The chart: level names and each dimension's cells.
+public struct Chart: Sendable {
+    public struct Level: Sendable {
+        public let level: EngagementLevel
+        public let key: String
+        public let name: String
+        public let summary: String
+        public let words: [String]
+    }
+
+    public struct Cell: Sendable {
+        public let id: String
+        public let levels: LevelSpan
+        public let text: String
+        public let words: [String]
+    }
+
+    public struct Row: Sendable {
+        public let dimension: Dimension
+        public let name: String
+        public let title: String
+        public let cells: [Cell]
+
+        /// The cell that describes a level on this row.
+        public func cell(at level: EngagementLevel) -> Cell? { cells.first { $0.levels.contains(level) } }
+    }
+
+    public let levels: [Level]
+    public let rows: [Row]
+
+    public func name(of level: EngagementLevel) -> String {
+        levels.first { $0.level == level }?.name ?? String(level.rawValue)
+    }
+
+    public func summary(of level: EngagementLevel) -> String {
+        levels.first { $0.level == level }?.summary ?? ""
+    }
+
+    /// "Consulting", or "Independent to Consulting" for a shared cell.
+    public func name(of span: LevelSpan) -> String {
+        span.lowest == span.highest ? name(of: span.lowest) : "\(name(of: span.lowest))–\(name(of: span.highest))"
+    }
+
+    public func row(_ dimension: Dimension) -> Row? { rows.first { $0.dimension == dimension } }
+}
+
+/// Thresholds of the recommendation, from `Prompts/scoring.yaml`.
+public struct ScoringRules: Sendable {
+    /// Highest fitting level by benefit option id, then shared-goals option id.
+    public let fitCeiling: [String: [String: EngagementLevel]]
+    public let wordsGapFlag: Int
+    /// Normalized phrases that suggest the level a team's words convey.
+    public let wordsHints: [EngagementLevel: [String]]
+}
+
+/// Next actions per dimension and level, and actions that sustain a dimension.
+public struct ActionCatalog: Sendable {
+    public let next: [Dimension: [EngagementLevel: [String]]]
+    public let sustain: [Dimension: [String]]
+
+    public func toReach(_ level: EngagementLevel, on dimension: Dimension) -> [String] {
+        next[dimension]?[level] ?? []
+    }
+}

@@ -1,0 +1,120 @@
+extension ScriptAssembler {
+    // MARK: - language.yaml
+
+    mutating func buildLanguage(_ file: PromptFiles.LanguageFile) -> Language {
+        var answerWords: [AnswerMeaning: [String]] = [:]
+        for meaning in AnswerMeaning.allCases {
+            let words = normalized(file.answers[meaning.rawValue] ?? [])
+            if words.isEmpty { report("language.yaml", "answers.\(meaning.rawValue)", "needs at least one word") }
+            answerWords[meaning] = words
+        }
+        var commandWords: [Command: [String]] = [:]
+        for command in Command.allCases {
+            let words = normalized(file.commands[command.rawValue] ?? [])
+            if words.isEmpty { report("language.yaml", "commands.\(command.rawValue)", "needs at least one word") }
+            commandWords[command] = words
+        }
+        for name in file.commands.keys where Command(rawValue: name) == nil {
+            report("language.yaml", "commands.\(name)", "is not a command")
+        }
+        var messages: [MessageKey: Template] = [:]
+        for key in MessageKey.allCases {
+            guard let text = file.messages[key.rawValue] else {
+                report("language.yaml", "messages.\(key.rawValue)", "is missing")
+                continue
+            }
+            let template = Template(text)
+            checkTemplate(template, file: "language.yaml", key: "messages.\(key.rawValue)", allowed: key.placeholders)
+            messages[key] = template
+        }
+        for name in file.messages.keys where MessageKey(rawValue: name) == nil {
+            report("language.yaml", "messages.\(name)", "is not a message the bot uses")
+        }
+        return Language(
+            answerWords: answerWords, ignoredWords: Set(normalized(file.ignoredWords)), commandWords: commandWords,
+            messages: messages)
+    }
+
+    // MARK: - scoring.yaml
+
+    mutating func buildScoring(_ file: PromptFiles.ScoringFile, steps: [Step]) -> ScoringRules {
+        let benefitIDs = steps.first { $0.role == .benefit }?.options.map(\.id) ?? []
+        let sharedIDs = steps.first { $0.role == .sharedGoals }?.options.map(\.id) ?? []
+        var ceiling: [String: [String: EngagementLevel]] = [:]
+        for benefit in benefitIDs {
+            guard let row = file.fitCeiling[benefit] else {
+                report("scoring.yaml", "fit_ceiling.\(benefit)", "is missing (one row per benefit option)")
+                continue
+            }
+            for shared in sharedIDs {
+                let key = "fit_ceiling.\(benefit).\(shared)"
+                guard let number = row[shared] else {
+                    report("scoring.yaml", key, "is missing (one column per shared-goals option)")
+                    continue
+                }
+                guard let level = EngagementLevel(rawValue: number) else {
+                    report("scoring.yaml", key, "must be a level from 1 to 5, not \(number)")
+                    continue
+                }
+                ceiling[benefit, default: [:]][shared] = level
+            }
+        }
+        if !(1...4).contains(file.wordsGapFlag) {
+            report("scoring.yaml", "words_gap_flag", "must be from 1 to 4, not \(file.wordsGapFlag)")
+        }
+        var hints: [EngagementLevel: [String]] = [:]
+        for (key, phrases) in file.wordsHints {
+            guard let number = Int(key), let level = EngagementLevel(rawValue: number) else {
+                report("scoring.yaml", "words_hints.\(key)", "must be a level from 1 to 5")
+                continue
+            }
+            hints[level] = normalized(phrases)
+        }
+        return ScoringRules(fitCeiling: ceiling, wordsGapFlag: file.wordsGapFlag, wordsHints: hints)
+    }
+
+    // MARK: - actions.yaml
+
+    mutating func buildActions(_ file: PromptFiles.ActionsFile) -> ActionCatalog {
+        var next: [Dimension: [EngagementLevel: [String]]] = [:]
+        var sustain: [Dimension: [String]] = [:]
+        for dimension in Dimension.allCases {
+            let byLevel = file.nextActions[dimension.rawValue] ?? [:]
+            for level in EngagementLevel.allCases {
+                let actions = byLevel[String(level.rawValue)] ?? []
+                let key = "next_actions.\(dimension.rawValue).\(level.rawValue)"
+                if actions.count < 2 { report("actions.yaml", key, "needs at least two actions, has \(actions.count)") }
+                actions.enumerated().forEach { checkNotEmpty($1, file: "actions.yaml", key: "\(key)[\($0)]") }
+                next[dimension, default: [:]][level] = actions
+            }
+            let keeping = file.sustain[dimension.rawValue] ?? []
+            if keeping.count < 2 {
+                report("actions.yaml", "sustain.\(dimension.rawValue)", "needs at least two actions, has \(keeping.count)")
+            }
+            sustain[dimension] = keeping
+        }
+        for name in Set(file.nextActions.keys).union(file.sustain.keys) where Dimension(rawValue: name) == nil {
+            report("actions.yaml", name, "is not a dimension (communication, resources, decisions)")
+        }
+        return ActionCatalog(next: next, sustain: sustain)
+    }
+
+    // MARK: - result.yaml
+
+    mutating func buildResult(_ file: PromptFiles.ResultFile) -> ResultTemplates {
+        var templates: [ResultTemplateKey: Template] = [:]
+        for key in ResultTemplateKey.allCases {
+            guard let text = file.templates[key.rawValue] else {
+                report("result.yaml", key.rawValue, "is missing")
+                continue
+            }
+            let template = Template(text)
+            checkTemplate(template, file: "result.yaml", key: key.rawValue, allowed: key.placeholders)
+            templates[key] = template
+        }
+        for name in file.templates.keys where ResultTemplateKey(rawValue: name) == nil {
+            report("result.yaml", name, "is not a part of the result")
+        }
+        return ResultTemplates(templates: templates)
+    }
+}

@@ -1,0 +1,129 @@
+extension ScriptAssembler {
+    /// Builds the steps of `script.yaml`, checking ids, kinds, roles, options and references.
+    mutating func buildSteps(_ file: PromptFiles.ScriptFile, chart: Chart) -> [Step] {
+        var steps: [Step] = []
+        var earlierRoles: Set<StepRole> = []
+        for (index, entry) in file.steps.enumerated() {
+            let key = "steps[\(index)] (\(entry.id))"
+            if steps.contains(where: { $0.id == entry.id }) { report("script.yaml", "\(key).id", "is used twice") }
+            guard let kind = Step.Kind(rawValue: entry.kind) else {
+                report("script.yaml", "\(key).kind", "must be text or choice, not \"\(entry.kind)\"")
+                continue
+            }
+            var role: StepRole?
+            if let name = entry.role {
+                role = StepRole(rawValue: name)
+                if role == nil {
+                    let known = StepRole.allCases.map(\.rawValue).joined(separator: ", ")
+                    report("script.yaml", "\(key).role", "unknown role \"\(name)\" (known: \(known))")
+                }
+            }
+            let (options, dimension) = buildOptions(entry, kind: kind, chart: chart, key: key)
+            checkReferences(entry, earlier: steps, key: key)
+            var allowed: Set<String> = []
+            if earlierRoles.contains(.organization) { allowed.insert("organization") }
+            if earlierRoles.contains(.initiative) { allowed.insert("initiative") }
+            checkTemplate(Template(entry.question), file: "script.yaml", key: "\(key).question", allowed: allowed)
+            checkNotEmpty(entry.question, file: "script.yaml", key: "\(key).question")
+            checkNotEmpty(entry.why, file: "script.yaml", key: "\(key).why")
+            if let role { earlierRoles.insert(role) }
+            steps.append(
+                Step(
+                    id: entry.id, kind: kind, role: role, dimension: dimension, required: entry.required ?? false,
+                    question: entry.question, note: entry.note, why: entry.why, options: options,
+                    dependsOn: entry.dependsOn ?? [], askIfAnswered: entry.askIfAnswered))
+        }
+        checkRoles(steps)
+        return steps
+    }
+
+    private mutating func checkReferences(_ entry: PromptFiles.StepEntry, earlier: [Step], key: String) {
+        for id in entry.dependsOn ?? [] where !earlier.contains(where: { $0.id == id }) {
+            report("script.yaml", "\(key).depends_on", "\"\(id)\" is not an earlier step")
+        }
+        if let id = entry.askIfAnswered, !earlier.contains(where: { $0.id == id }) {
+            report("script.yaml", "\(key).ask_if_answered", "\"\(id)\" is not an earlier step")
+        }
+    }
+
+    private mutating func buildOptions(
+        _ entry: PromptFiles.StepEntry, kind: Step.Kind, chart: Chart, key: String
+    ) -> ([Option], Dimension?) {
+        switch (kind, entry.options, entry.optionsFrom) {
+        case (.text, nil, nil):
+            return ([], nil)
+        case (.text, _, _):
+            report("script.yaml", key, "a text step has no options")
+            return ([], nil)
+        case (.choice, let entries?, nil):
+            return (explicitOptions(entries, key: key), nil)
+        case (.choice, nil, "levels"):
+            return (levelOptions(chart), nil)
+        case (.choice, nil, let source?):
+            guard let dimension = Dimension(rawValue: source), let row = chart.row(dimension) else {
+                report("script.yaml", "\(key).options_from", "must be levels or a chart dimension, not \"\(source)\"")
+                return ([], nil)
+            }
+            return (cellOptions(row, chart: chart), dimension)
+        case (.choice, _, _):
+            report("script.yaml", key, "a choice step needs either options or options_from")
+            return ([], nil)
+        }
+    }
+
+    private mutating func explicitOptions(_ entries: [PromptFiles.OptionEntry], key: String) -> [Option] {
+        var options: [Option] = []
+        for (index, entry) in entries.enumerated() {
+            var meaning: AnswerMeaning?
+            if let means = entry.means {
+                meaning = AnswerMeaning(rawValue: means)
+                if meaning == nil {
+                    report("script.yaml", "\(key).options[\(index)].means", "must be yes, no or unsure, not \"\(means)\"")
+                }
+            }
+            if options.contains(where: { $0.id == entry.id }) {
+                report("script.yaml", "\(key).options[\(index)].id", "\"\(entry.id)\" is used twice")
+            }
+            options.append(
+                Option(
+                    id: entry.id, label: entry.label, shortLabel: entry.label, meaning: meaning,
+                    words: normalized([entry.label] + (entry.words ?? [])), levels: nil))
+        }
+        if options.count < 2 { report("script.yaml", "\(key).options", "needs at least two options") }
+        return options
+    }
+
+    private func levelOptions(_ chart: Chart) -> [Option] {
+        chart.levels.map { level in
+            Option(
+                id: level.key, label: "\(level.name): \(level.summary)", shortLabel: level.name, meaning: nil,
+                words: normalized([level.key, level.name]) + level.words, levels: LevelSpan(level.level))
+        }
+    }
+
+    private func cellOptions(_ row: Chart.Row, chart: Chart) -> [Option] {
+        row.cells.map { cell in
+            let names = EngagementLevel.allCases.filter(cell.levels.contains).map { chart.name(of: $0) }
+            return Option(
+                id: cell.id, label: cell.text, shortLabel: chart.name(of: cell.levels), meaning: nil,
+                words: normalized(names) + cell.words, levels: cell.levels)
+        }
+    }
+
+    private mutating func checkRoles(_ steps: [Step]) {
+        let single: [StepRole] = [.organization, .initiative, .benefit, .sharedGoals, .desired]
+        for role in single {
+            let count = steps.filter { $0.role == role }.count
+            if count != 1 { report("script.yaml", "steps", "needs exactly one step with role \(role.rawValue), found \(count)") }
+        }
+        for dimension in Dimension.allCases where !steps.contains(where: { $0.role == .current && $0.dimension == dimension }) {
+            report("script.yaml", "steps", "needs a step with role current and options_from \(dimension.rawValue)")
+        }
+        for step in steps where [.benefit, .sharedGoals].contains(step.role) && step.options.contains(where: { $0.levels != nil }) {
+            report("script.yaml", "steps (\(step.id)).options", "must list its own options, not options_from")
+        }
+        for step in steps where [.desired, .wordsLevel].contains(step.role) && step.options.count != 5 {
+            report("script.yaml", "steps (\(step.id)).options_from", "must be levels")
+        }
+    }
+}
