@@ -1,1 +1,39 @@
-// store
+import FlowLinksCore
+import Foundation
+import GRDB
+
+/// The FlowLinks database: owns the connection, runs the migrations, and exposes what the app
+/// does with its data as intent-named methods. Every turn is one write transaction.
+public struct AppDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (and migrates) the database in `writer`.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens the SQLite file at `path` in WAL mode, creating it when missing.
+    public static func open(path: String) throws -> AppDatabase {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            // why: with WAL, NORMAL keeps every committed turn across a process crash (kill -9);
+            // only a power loss can drop the last commits, and it never corrupts the file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try AppDatabase(DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// An empty in-memory database, for tests.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue())
+    }
+
+    /// Whether the database answers a trivial query.
+    public func isReachable() -> Bool {
+        (try? writer.read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1
+    }
+}

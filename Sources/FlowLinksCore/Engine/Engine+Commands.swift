@@ -93,11 +93,11 @@ extension Engine {
         return Turn(state: state, replies: [OutboundMessage(script.language.message(.back).render())] + ask(in: state))
     }
 
-    private func yesNoOptions() -> [Option] {
+    private func yesNoOptions() -> [AnswerOption] {
         let language = script.language
         return [
-            Option(id: "yes", label: language.message(.confirmYes).render(), shortLabel: language.message(.confirmYes).render(), meaning: .yes, words: [], levels: nil),
-            Option(id: "no", label: language.message(.confirmNo).render(), shortLabel: language.message(.confirmNo).render(), meaning: .no, words: [], levels: nil),
+            AnswerOption(id: "yes", label: language.message(.confirmYes).render(), shortLabel: language.message(.confirmYes).render(), meaning: .yes, words: [], levels: nil),
+            AnswerOption(id: "no", label: language.message(.confirmNo).render(), shortLabel: language.message(.confirmNo).render(), meaning: .no, words: [], levels: nil),
         ]
     }
 

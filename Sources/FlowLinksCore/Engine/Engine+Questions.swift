@@ -46,7 +46,7 @@ extension Engine {
     }
 
     /// On the words-level question, the level the team's words seem to convey.
-    func suggestedOption(for step: Step, in answers: [StepID: Answer]) -> Option? {
+    func suggestedOption(for step: Step, in answers: [StepID: Answer]) -> AnswerOption? {
         guard step.role == .wordsLevel, let wordsStep = script.step(for: .words),
             let words = answers[wordsStep.id]?.text,
             let level = WordsReader(rules: script.scoring).level(conveyedBy: words)

@@ -11,7 +11,7 @@ public struct ChoiceReading: Equatable, Sendable {
 struct ChoiceInterpreter {
     let language: Language
 
-    func interpret(_ reply: String, options: [Option], suggested: Option? = nil) -> ChoiceReading? {
+    func interpret(_ reply: String, options: [AnswerOption], suggested: AnswerOption? = nil) -> ChoiceReading? {
         let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
         if let option = options.first(where: { $0.id == trimmed }) { return ChoiceReading(optionID: option.id, note: nil) }
         let rawWords = trimmed.split(whereSeparator: { $0.isWhitespace }).map(String.init)
@@ -24,7 +24,7 @@ struct ChoiceInterpreter {
     }
 
     /// "2", "2.", "#2", "option 2", "2 because …".
-    private func byNumber(_ words: [String], rawWords: [String], options: [Option]) -> ChoiceReading? {
+    private func byNumber(_ words: [String], rawWords: [String], options: [AnswerOption]) -> ChoiceReading? {
         var words = words
         var skipped = 0
         if ["option", "number", "no", "#"].contains(words.first), words.count > 1, Int(words[1]) != nil {
@@ -37,7 +37,7 @@ struct ChoiceInterpreter {
     }
 
     /// An option's label, name or listed words at the start of the reply.
-    private func byOptionWords(_ words: [String], rawWords: [String], options: [Option]) -> ChoiceReading? {
+    private func byOptionWords(_ words: [String], rawWords: [String], options: [AnswerOption]) -> ChoiceReading? {
         let matches = options.compactMap { option in
             PhraseMatch.prefix(of: words, among: option.words).map { (option, $0.length) }
         }
@@ -47,7 +47,7 @@ struct ChoiceInterpreter {
 
     /// Ordinary yes/no/unsure words: at the start, or anywhere when only one meaning appears.
     private func byMeaning(
-        _ words: [String], rawWords: [String], options: [Option], suggested: Option?
+        _ words: [String], rawWords: [String], options: [AnswerOption], suggested: AnswerOption?
     ) -> ChoiceReading? {
         let atStart = AnswerMeaning.allCases.compactMap { meaning in
             PhraseMatch.prefix(of: words, among: language.answerWords[meaning] ?? []).map { (meaning, $0.length) }
@@ -72,7 +72,7 @@ struct ChoiceInterpreter {
     }
 
     /// A few words that point to one option more than any other ("feedback is prioritized").
-    private func byDistinctiveWords(_ words: [String], trimmed: String, options: [Option]) -> ChoiceReading? {
+    private func byDistinctiveWords(_ words: [String], trimmed: String, options: [AnswerOption]) -> ChoiceReading? {
         let optionWords = options.map { option in
             Set((TextNormalizer.words(TextNormalizer.normalize(option.label)) + option.words.flatMap(TextNormalizer.words))
                 .filter { !language.ignoredWords.contains($0) })
@@ -87,7 +87,8 @@ struct ChoiceInterpreter {
         guard let best = scores.max(), best > 0, scores.filter({ $0 == best }).count == 1,
             let index = scores.firstIndex(of: best)
         else { return nil }
-        return ChoiceReading(optionID: options[index].id, note: trimmed)
+        // why: a short reply is just the option in other words; a longer one carries context worth keeping.
+        return ChoiceReading(optionID: options[index].id, note: words.count >= 5 ? trimmed : nil)
     }
 
     /// The one match with the longest phrase, or `nil` when two options tie.

@@ -45,17 +45,17 @@ public struct Step: Sendable {
     public let question: String
     public let note: String?
     public let why: String
-    public let options: [Option]
+    public let options: [AnswerOption]
     /// Steps whose changed answer means this one is asked again.
     public let dependsOn: [StepID]
     /// This step is passed over when that step was skipped.
     public let askIfAnswered: StepID?
 
-    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    public func option(_ id: String) -> AnswerOption? { options.first { $0.id == id } }
 }
 
 /// A choice of a choice step.
-public struct Option: Sendable, Equatable {
+public struct AnswerOption: Sendable, Equatable {
     public let id: String
     /// The full text shown in a numbered list.
     public let label: String

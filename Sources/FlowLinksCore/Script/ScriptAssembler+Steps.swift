@@ -48,7 +48,7 @@ extension ScriptAssembler {
 
     private mutating func buildOptions(
         _ entry: PromptFiles.StepEntry, kind: Step.Kind, chart: Chart, key: String
-    ) -> ([Option], Dimension?) {
+    ) -> ([AnswerOption], Dimension?) {
         switch (kind, entry.options, entry.optionsFrom) {
         case (.text, nil, nil):
             return ([], nil)
@@ -71,8 +71,8 @@ extension ScriptAssembler {
         }
     }
 
-    private mutating func explicitOptions(_ entries: [PromptFiles.OptionEntry], key: String) -> [Option] {
-        var options: [Option] = []
+    private mutating func explicitOptions(_ entries: [PromptFiles.OptionEntry], key: String) -> [AnswerOption] {
+        var options: [AnswerOption] = []
         for (index, entry) in entries.enumerated() {
             var meaning: AnswerMeaning?
             if let means = entry.means {
@@ -85,7 +85,7 @@ extension ScriptAssembler {
                 report("script.yaml", "\(key).options[\(index)].id", "\"\(entry.id)\" is used twice")
             }
             options.append(
-                Option(
+                AnswerOption(
                     id: entry.id, label: entry.label, shortLabel: entry.label, meaning: meaning,
                     words: normalized([entry.label] + (entry.words ?? [])), levels: nil))
         }
@@ -93,18 +93,18 @@ extension ScriptAssembler {
         return options
     }
 
-    private func levelOptions(_ chart: Chart) -> [Option] {
+    private func levelOptions(_ chart: Chart) -> [AnswerOption] {
         chart.levels.map { level in
-            Option(
+            AnswerOption(
                 id: level.key, label: "\(level.name): \(level.summary)", shortLabel: level.name, meaning: nil,
                 words: normalized([level.key, level.name]) + level.words, levels: LevelSpan(level.level))
         }
     }
 
-    private func cellOptions(_ row: Chart.Row, chart: Chart) -> [Option] {
+    private func cellOptions(_ row: Chart.Row, chart: Chart) -> [AnswerOption] {
         row.cells.map { cell in
             let names = EngagementLevel.allCases.filter(cell.levels.contains).map { chart.name(of: $0) }
-            return Option(
+            return AnswerOption(
                 id: cell.id, label: cell.text, shortLabel: chart.name(of: cell.levels), meaning: nil,
                 words: normalized(names) + cell.words, levels: cell.levels)
         }

@@ -1,0 +1,67 @@
+import FlowLinksCore
+import Foundation
+import GRDB
+
+/// Moving a session's engine state in and out of its rows.
+extension AppDatabase {
+    static func state(_ db: Database, _ session: SessionRecord) throws -> SessionState {
+        let id = try session.id.orThrow()
+        let answers = try AnswerRecord.filter(Column("session_id") == id && Column("replaced_at") == nil).fetchAll(db)
+        let result = try ResultRecord.fetchOne(db, key: id)
+        return SessionState(
+            status: SessionState.Status(rawValue: session.status.rawValue) ?? .active,
+            currentStep: session.currentStep,
+            answers: Dictionary(
+                answers.map { ($0.stepId, Answer(optionID: $0.optionId, text: $0.text, skipped: $0.skipped, answeredAt: $0.answeredAt)) },
+                uniquingKeysWith: { $1 }),
+            misses: session.misses,
+            pendingConfirmation: session.pendingConfirmation.flatMap(Confirmation.init(rawValue:)),
+            lastActivity: session.updatedAt,
+            contentVersion: session.contentVersion,
+            result: result?.result)
+    }
+
+    /// Writes the new state over the session's rows: changed answers keep their history.
+    static func save(
+        _ state: SessionState, replies: [OutboundMessage], to session: SessionRecord, db: Database, now: Date
+    ) throws -> TurnOutcome {
+        let id = try session.id.orThrow()
+        let previous = try Self.state(db, session)
+        var updated = session
+        updated.status = SessionStatus(rawValue: state.status.rawValue) ?? .active
+        updated.currentStep = state.currentStep
+        updated.misses = state.misses
+        updated.pendingConfirmation = state.pendingConfirmation?.rawValue
+        updated.updatedAt = now
+        try updated.updateChanges(db, from: session)
+
+        for stepID in Set(previous.answers.keys).union(state.answers.keys) where previous.answers[stepID] != state.answers[stepID] {
+            try db.execute(
+                sql: "UPDATE answers SET replaced_at = ? WHERE session_id = ? AND step_id = ? AND replaced_at IS NULL",
+                arguments: [now, id, stepID])
+            if let answer = state.answers[stepID] {
+                var record = AnswerRecord(
+                    sessionId: id, stepId: stepID, optionId: answer.optionID, text: answer.text, skipped: answer.skipped,
+                    answeredAt: answer.answeredAt)
+                try record.insert(db)
+            }
+        }
+        if previous.result != state.result {
+            try ResultRecord.deleteOne(db, key: id)
+            if let result = state.result {
+                try ResultRecord(
+                    sessionId: id, recommendedLevel: result.recommendation.recommended.rawValue,
+                    overallLevel: result.recommendation.overallCurrent.rawValue, result: result,
+                    contentVersion: state.contentVersion, createdAt: now
+                ).insert(db)
+            }
+        }
+        for reply in replies {
+            var line = TranscriptLine(
+                sessionId: id, direction: .outbound, text: reply.text, choices: reply.choices.isEmpty ? nil : reply.choices,
+                createdAt: now)
+            try line.insert(db)
+        }
+        return TurnOutcome(sessionID: id, status: updated.status, replies: replies)
+    }
+}

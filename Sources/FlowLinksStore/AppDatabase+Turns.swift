@@ -1,0 +1,94 @@
+import FlowLinksCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Runs one inbound message through the engine and saves everything it changed, in one
+    /// transaction. A conversation without a session starts one: the welcome and first question.
+    public func converse(_ message: InboundMessage, engine: Engine, now: Date) throws -> TurnOutcome {
+        try writer.write { db in
+            let inbound = { (sessionID: Int64) in
+                TranscriptLine(
+                    sessionId: sessionID, direction: .inbound, text: message.text, participant: message.participant,
+                    platformMessageId: message.platformMessageID, createdAt: now)
+            }
+            guard let session = try Self.currentSession(db, message.key) else {
+                let turn = engine.begin(now: now)
+                return try Self.startSession(db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
+            }
+            let turn = engine.reply(to: message.text, in: try Self.state(db, session), now: now)
+            return try Self.apply(turn, to: session, db: db, now: now, firstLines: inbound)
+        }
+    }
+
+    /// Starts a session, or shows a returning person where they were (a terminal opening).
+    public func open(_ key: ConversationKey, participant: String?, engine: Engine, now: Date) throws -> TurnOutcome {
+        try writer.write { db in
+            guard let session = try Self.currentSession(db, key) else {
+                return try Self.startSession(db, key, participant: participant, turn: engine.begin(now: now), now: now)
+            }
+            return try Self.apply(engine.reopen(try Self.state(db, session), now: now), to: session, db: db, now: now)
+        }
+    }
+
+    /// Pauses the conversation's session, if it is active (a terminal closed with Ctrl-D).
+    public func pause(_ key: ConversationKey, engine: Engine, now: Date) throws -> TurnOutcome? {
+        try writer.write { db in
+            guard let session = try Self.currentSession(db, key), session.status == .active else { return nil }
+            return try Self.apply(engine.pause(try Self.state(db, session), now: now), to: session, db: db, now: now)
+        }
+    }
+
+    /// The conversation's latest session that was not abandoned.
+    static func currentSession(_ db: Database, _ key: ConversationKey) throws -> SessionRecord? {
+        try SessionRecord
+            .filter(Column("channel") == key.channel && Column("conversation") == key.conversation)
+            .filter(Column("status") != SessionStatus.abandoned.rawValue)
+            .order(Column("id").desc)
+            .fetchOne(db)
+    }
+
+    private static func startSession(
+        _ db: Database, _ key: ConversationKey, participant: String?, turn: Turn, now: Date,
+        firstLines: ((Int64) -> TranscriptLine)? = nil
+    ) throws -> TurnOutcome {
+        var session = SessionRecord(
+            channel: key.channel, conversation: key.conversation, participant: participant, status: .active,
+            currentStep: nil, misses: 0, contentVersion: turn.state.contentVersion, createdAt: now, updatedAt: now)
+        try session.insert(db)
+        let id = try session.id.orThrow()
+        if let firstLines { var line = firstLines(id); try line.insert(db) }
+        return try save(turn.state, replies: turn.replies, to: session, db: db, now: now)
+    }
+
+    /// Saves a turn's new state and transcript, or carries out its effect.
+    private static func apply(
+        _ turn: Turn, to session: SessionRecord, db: Database, now: Date,
+        firstLines: ((Int64) -> TranscriptLine)? = nil
+    ) throws -> TurnOutcome {
+        let id = try session.id.orThrow()
+        switch turn.effect {
+        case .erase:
+            try SessionRecord.deleteOne(db, key: id)
+            return TurnOutcome(sessionID: nil, status: nil, replies: turn.replies)
+        case .startNewSession:
+            if let firstLines { var line = firstLines(id); try line.insert(db) }
+            var closed = session
+            if closed.status != .completed { closed.status = .abandoned }
+            closed.updatedAt = now
+            try closed.update(db)
+            let key = ConversationKey(channel: session.channel, conversation: session.conversation)
+            return try startSession(db, key, participant: session.participant, turn: turn, now: now)
+        case .none:
+            if let firstLines { var line = firstLines(id); try line.insert(db) }
+            return try save(turn.state, replies: turn.replies, to: session, db: db, now: now)
+        }
+    }
+}
+
+extension Optional {
+    func orThrow() throws -> Wrapped {
+        guard let self else { throw DatabaseError(message: "a saved row has no id") }
+        return self
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+
+extension AppDatabase {
+    /// The schema's history. A shipped migration never changes: add a new one instead.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        #if DEBUG
+            migrator.eraseDatabaseOnSchemaChange = false
+        #endif
+
+        migrator.registerMigration("v1: sessions, answers, transcript, results") { db in
+            try db.create(table: "sessions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("channel", .text).notNull()
+                t.column("conversation", .text).notNull()
+                t.column("participant", .text)
+                t.column("status", .text).notNull()
+                t.column("current_step", .text)
+                t.column("misses", .integer).notNull().defaults(to: 0)
+                t.column("pending_confirmation", .text)
+                t.column("content_version", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull()
+            }
+            try db.create(index: "sessions_by_conversation", on: "sessions", columns: ["channel", "conversation"])
+
+            try db.create(table: "answers") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("session_id", .integer).notNull().indexed().references("sessions", onDelete: .cascade)
+                t.column("step_id", .text).notNull()
+                t.column("option_id", .text)
+                t.column("text", .text)
+                t.column("skipped", .boolean).notNull().defaults(to: false)
+                t.column("answered_at", .datetime).notNull()
+                t.column("replaced_at", .datetime)
+            }
+            try db.execute(
+                sql: """
+                    CREATE UNIQUE INDEX answers_current ON answers(session_id, step_id) WHERE replaced_at IS NULL
+                    """)
+
+            try db.create(table: "transcript") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("session_id", .integer).notNull().indexed().references("sessions", onDelete: .cascade)
+                t.column("direction", .text).notNull().check { ["in", "out"].contains($0) }
+                t.column("text", .text).notNull()
+                t.column("choices", .jsonText)
+                t.column("participant", .text)
+                t.column("platform_message_id", .text)
+                t.column("created_at", .datetime).notNull()
+            }
+
+            try db.create(table: "results") { t in
+                t.primaryKey("session_id", .integer).references("sessions", onDelete: .cascade)
+                t.column("recommended_level", .integer).notNull()
+                t.column("overall_level", .integer).notNull()
+                t.column("result", .jsonText).notNull()
+                t.column("content_version", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+}

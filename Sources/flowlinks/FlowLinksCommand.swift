@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `flowlinks`: the facilitation bot's command line.
+@main
+struct FlowLinksCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flowlinks",
+        abstract: "FlowLinks: a facilitation bot for engagement with community partners.",
+        subcommands: [ReplCommand.self, PromptsCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import FlowLinksCore
+import Foundation
+
+/// The `--prompts DIR` option, shared by the commands that load the conversation content.
+struct PromptsOptions: ParsableArguments {
+    @Option(name: .long, help: "Folder of conversation content (default: ./Prompts, else the one beside the program).")
+    var prompts: String?
+
+    /// The folder to load: the option, `./Prompts`, or the copy that ships with the program.
+    func directory() -> URL {
+        if let prompts { return URL(fileURLWithPath: prompts) }
+        let fileManager = FileManager.default
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("Prompts"),
+            executable.appendingPathComponent("../../Prompts").standardized,  // .build/debug/flowlinks
+            executable.appendingPathComponent("../share/flowlinks/Prompts").standardized,  // installed
+        ]
+        return candidates.first { fileManager.fileExists(atPath: $0.appendingPathComponent("script.yaml").path) }
+            ?? candidates[0]
+    }
+
+    /// Loads the script, or exits with the list of problems.
+    func loadScript() throws -> Script {
+        let directory = directory()
+        do {
+            return try ScriptLoader.load(directory: directory)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

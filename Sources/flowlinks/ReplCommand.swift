@@ -1,0 +1,76 @@
+import ArgumentParser
+import FlowLinksCore
+import FlowLinksStore
+import Foundation
+
+/// `flowlinks repl`: the same conversation as the chat channels, in a terminal or from a pipe.
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Hold a facilitation session in the terminal.",
+        discussion: """
+            Interactive in a terminal; from a pipe it reads one answer per line, so a whole session can
+            be scripted: flowlinks repl < answers.txt. End of input (Ctrl-D) pauses the session; run the
+            same command again to continue where it stopped.
+            """)
+
+    @Option(help: "SQLite database file.")
+    var db = "./flowlinks.sqlite"
+
+    @Option(help: "Name of the session to start or resume.")
+    var session = "default"
+
+    @Option(help: "Hours without a message after which a returning person is greeted with where they were.")
+    var idleHours: Double = 24
+
+    @OptionGroup var prompts: PromptsOptions
+
+    func run() throws {
+        let script = try prompts.loadScript()
+        let engine = Engine(script: script, idleTimeout: idleHours * 3600)
+        let database = try AppDatabase.open(path: db)
+        let terminal = ReplTerminal(plainText: PlainText(script: script), interactive: isatty(STDIN_FILENO) == 1)
+        let key = ConversationKey(channel: "repl", conversation: session)
+        let participant = ProcessInfo.processInfo.environment["USER"]
+
+        var outcome = try database.open(key, participant: participant, engine: engine, now: Date())
+        terminal.show(outcome)
+        while let line = terminal.readAnswer() {
+            let message = InboundMessage(key: key, participant: participant, text: line)
+            let previous = outcome.status
+            outcome = try database.converse(message, engine: engine, now: Date())
+            terminal.show(outcome)
+            if outcome.sessionID == nil { return }
+            if outcome.status == .completed, previous != .completed, let id = outcome.sessionID {
+                terminal.note("Session \(id) is saved in \(db). Type back, restart or delete my data, or press Ctrl-D to leave.")
+            }
+        }
+        if let paused = try database.pause(key, engine: engine, now: Date()) {
+            terminal.show(paused)
+        } else if let id = outcome.sessionID {
+            terminal.note("Session \(id) is saved in \(db).")
+        }
+    }
+}
+
+/// Prints the bot's messages and reads answers, with a prompt only when a person is typing.
+struct ReplTerminal {
+    let plainText: PlainText
+    let interactive: Bool
+
+    func show(_ outcome: TurnOutcome) {
+        for reply in outcome.replies { print(plainText.render(reply) + "\n") }
+    }
+
+    func note(_ text: String) { print("(\(text))\n") }
+
+    func readAnswer() -> String? {
+        if interactive { print("> ", terminator: "") }
+        fflush(nil)
+        let line = readLine(strippingNewline: true)
+        if interactive && line == nil { print("") }
+        // why: piped answers are not on screen; echo them so the output reads as a conversation.
+        if !interactive, let line { print("> \(line)\n") }
+        return line
+    }
+}
