@@ -31,8 +31,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FlowLinksCoreTests", dependencies: ["FlowLinksCore"]),
-        .testTarget(name: "FlowLinksStoreTests", dependencies: ["FlowLinksStore"]),
-        .testTarget(name: "FlowLinksCLITests", dependencies: ["FlowLinksCore"]),
+        .target(name: "FlowLinksTesting", dependencies: ["FlowLinksCore"], path: "Tests/FlowLinksTesting"),
+        .testTarget(name: "FlowLinksCoreTests", dependencies: ["FlowLinksCore", "FlowLinksTesting"]),
+        .testTarget(name: "FlowLinksStoreTests", dependencies: ["FlowLinksStore", "FlowLinksTesting"]),
+        .testTarget(name: "FlowLinksCLITests", dependencies: ["FlowLinksCore", "FlowLinksTesting"]),
     ]
 )

@@ -1,0 +1,48 @@
+import FlowLinksCore
+import FlowLinksTesting
+import Foundation
+
+/// Drives the engine like a person would, one reply at a time, without any I/O.
+struct Conversation {
+    let engine: Engine
+    var clock = TestClock()
+    private(set) var state: SessionState
+    private(set) var lastTurn: Turn
+
+    init(engine: Engine = Engine(script: DefaultPrompts.script)) {
+        self.engine = engine
+        let turn = engine.begin(now: clock.now)
+        self.state = turn.state
+        self.lastTurn = turn
+    }
+
+    /// Sends one reply and returns the bot's messages as one text.
+    @discardableResult
+    mutating func say(_ text: String) -> String {
+        clock.advance(30)
+        lastTurn = engine.reply(to: text, in: state, now: clock.now)
+        state = lastTurn.state
+        return lastTurn.replies.map(\.text).joined(separator: "\n")
+    }
+
+    /// Sends each reply in turn.
+    mutating func say(_ texts: [String]) {
+        for text in texts { say(text) }
+    }
+
+    var currentStep: StepID? { state.currentStep }
+
+    func answer(_ step: StepID) -> Answer? { state.answers[step] }
+
+    /// The replies that reach the words question in the default script.
+    static let throughDesiredLevel = [
+        "Riverside Family Services", "Parent Cafe", "Weekly drop-in for parents",
+        "yes — partners reach families we can't", "some, the school district", "2", "1", "3", "4",
+    ]
+
+    /// A complete session of the default script.
+    static let complete = throughDesiredLevel + [
+        "More trust and better turnout", "We value your feedback and want to work together", "yes",
+        "We will co-host planning meetings",
+    ]
+}

@@ -1,0 +1,36 @@
+import FlowLinksCore
+import Foundation
+
+/// The repository's own `Prompts/` folder, which every test runs against.
+public enum DefaultPrompts {
+    public static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Prompts")
+
+    /// The files' texts by name, for tests that break one on purpose.
+    public static func sources() throws -> [String: String] {
+        var sources: [String: String] = [:]
+        for name in ScriptLoader.fileNames {
+            sources[name] = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        }
+        return sources
+    }
+
+    /// The default script, loaded once.
+    public static let script: Script = {
+        do {
+            return try ScriptLoader.load(directory: directory)
+        } catch {
+            fatalError("The default Prompts folder is invalid: \(error)")
+        }
+    }()
+}
+
+/// A fixed clock for deterministic tests.
+public struct TestClock: Sendable {
+    public private(set) var now: Date
+
+    public init(start: Date = Date(timeIntervalSince1970: 1_800_000_000)) { self.now = start }
+
+    public mutating func advance(_ seconds: TimeInterval) { now += seconds }
+}
