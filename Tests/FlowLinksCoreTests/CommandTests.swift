@@ -17,7 +17,7 @@ struct CommandTests {
 
     @Test func aChangedAnswerAfterBackContinuesWhereThePersonWas() {
         var conversation = Conversation()
-        conversation.say(Array(Conversation.throughDesiredLevel.prefix(5)))
+        conversation.say(Array(SampleAnswers.throughDesiredLevel.prefix(5)))
         conversation.say(["back", "no"])
         #expect(conversation.answer("shared_goals")?.optionID == "no")
         #expect(conversation.currentStep == "current_communication")
@@ -25,7 +25,7 @@ struct CommandTests {
 
     @Test func changingAnAnswerReasksTheAnswersThatDependedOnIt() {
         var conversation = Conversation()
-        conversation.say(Conversation.throughDesiredLevel + ["More trust", "We work together on everything", "5"])
+        conversation.say(SampleAnswers.throughDesiredLevel + ["More trust", "We work together on everything", "5"])
         #expect(conversation.currentStep == "plan")
         conversation.say(["back", "back"])
         #expect(conversation.currentStep == "words")
@@ -37,7 +37,7 @@ struct CommandTests {
 
     @Test func unchangedAnswersKeepWhatDependedOnThem() {
         var conversation = Conversation()
-        conversation.say(Conversation.throughDesiredLevel + ["More trust", "We work together on everything", "5"])
+        conversation.say(SampleAnswers.throughDesiredLevel + ["More trust", "We work together on everything", "5"])
         conversation.say(["back", "back", "We work together on everything"])
         #expect(conversation.answer("words_level")?.optionID == "aligning")
         #expect(conversation.currentStep == "plan")
@@ -52,7 +52,7 @@ struct CommandTests {
 
     @Test func backAfterTheResultReopensTheLastQuestion() {
         var conversation = Conversation()
-        conversation.say(Conversation.complete)
+        conversation.say(SampleAnswers.complete)
         conversation.say("back")
         #expect(conversation.state.status == .active)
         #expect(conversation.currentStep == "plan")
@@ -163,7 +163,7 @@ struct CommandTests {
 
     @Test func aFinishedSessionNeverDeadEnds() {
         var conversation = Conversation()
-        conversation.say(Conversation.complete)
+        conversation.say(SampleAnswers.complete)
         let reply = conversation.say("what now?")
         #expect(reply.contains("Involving"))
         #expect(reply.contains("restart"))

@@ -22,7 +22,7 @@ struct ConversationFlowTests {
     @Test func everyStepIsAskedInOrderAndTheSessionEndsWithAResult() throws {
         var conversation = Conversation()
         var asked: [StepID] = []
-        for reply in Conversation.complete {
+        for reply in SampleAnswers.complete {
             asked.append(try #require(conversation.currentStep))
             conversation.say(reply)
         }
@@ -42,7 +42,7 @@ struct ConversationFlowTests {
 
     @Test func choiceQuestionsOfferNumberedChoicesFromTheChart() throws {
         var conversation = Conversation()
-        conversation.say(Array(Conversation.throughDesiredLevel.prefix(5)))
+        conversation.say(Array(SampleAnswers.throughDesiredLevel.prefix(5)))
         #expect(conversation.currentStep == "current_communication")
         let choices = try #require(conversation.lastTurn.replies.last?.choices)
         #expect(choices.map(\.number) == [1, 2, 3, 4, 5])
@@ -52,7 +52,7 @@ struct ConversationFlowTests {
 
     @Test func theResourcesQuestionOffersTheSharedFirstCell() throws {
         var conversation = Conversation()
-        conversation.say(Array(Conversation.throughDesiredLevel.prefix(6)))
+        conversation.say(Array(SampleAnswers.throughDesiredLevel.prefix(6)))
         let choices = try #require(conversation.lastTurn.replies.last?.choices)
         #expect(choices.count == 3)
         #expect(choices[0].shortLabel == "Independent–Consulting")
@@ -60,7 +60,7 @@ struct ConversationFlowTests {
 
     @Test func aChoiceWithANoteKeepsBoth() throws {
         var conversation = Conversation()
-        conversation.say(Array(Conversation.throughDesiredLevel.prefix(4)))
+        conversation.say(Array(SampleAnswers.throughDesiredLevel.prefix(4)))
         let benefit = try #require(conversation.answer("benefit"))
         #expect(benefit.optionID == "yes")
         #expect(benefit.text == "partners reach families we can't")
@@ -68,7 +68,7 @@ struct ConversationFlowTests {
 
     @Test func theWordsQuestionSuggestsALevelThatYesAccepts() throws {
         var conversation = Conversation()
-        conversation.say(Conversation.throughDesiredLevel + ["More trust", "We will keep you posted with a newsletter"])
+        conversation.say(SampleAnswers.throughDesiredLevel + ["More trust", "We will keep you posted with a newsletter"])
         #expect(conversation.currentStep == "words_level")
         #expect(conversation.lastTurn.replies.last?.text.contains("Informing") == true)
         conversation.say("yep")
@@ -77,7 +77,7 @@ struct ConversationFlowTests {
 
     @Test func skippingTheWordsQuestionSkipsTheLevelOfTheWords() {
         var conversation = Conversation()
-        conversation.say(Conversation.throughDesiredLevel + ["More trust", "skip"])
+        conversation.say(SampleAnswers.throughDesiredLevel + ["More trust", "skip"])
         #expect(conversation.currentStep == "plan")
         conversation.say("skip")
         #expect(conversation.state.result?.recommendation.wordsCheck == .notAssessed)
@@ -103,7 +103,7 @@ struct ConversationFlowTests {
 struct RepromptTests {
     @Test func theFirstMissRepeatsTheOptionsKindly() throws {
         var conversation = Conversation()
-        conversation.say(Array(Conversation.throughDesiredLevel.prefix(3)))
+        conversation.say(Array(SampleAnswers.throughDesiredLevel.prefix(3)))
         conversation.say("banana")
         let reply = try #require(conversation.lastTurn.replies.first)
         #expect(reply.text.contains("didn't quite catch that"))
@@ -113,7 +113,7 @@ struct RepromptTests {
 
     @Test func theSecondMissGivesANumberedListAndAnExample() throws {
         var conversation = Conversation()
-        conversation.say(Array(Conversation.throughDesiredLevel.prefix(3)))
+        conversation.say(Array(SampleAnswers.throughDesiredLevel.prefix(3)))
         conversation.say(["banana", "pineapple"])
         let text = try #require(conversation.lastTurn.replies.first?.text)
         #expect(text.contains("1. Yes"))
@@ -123,7 +123,7 @@ struct RepromptTests {
 
     @Test func aGoodAnswerAfterMissesMovesOn() {
         var conversation = Conversation()
-        conversation.say(Array(Conversation.throughDesiredLevel.prefix(3)))
+        conversation.say(Array(SampleAnswers.throughDesiredLevel.prefix(3)))
         conversation.say(["banana", "pineapple", "banana", "3"])
         #expect(conversation.answer("benefit")?.optionID == "no")
         #expect(conversation.state.misses == 0)

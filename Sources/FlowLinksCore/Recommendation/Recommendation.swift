@@ -19,7 +19,7 @@ public struct Recommendation: Equatable, Codable, Sendable {
 
     /// Where one dimension is today and what to do next.
     public struct DimensionAdvice: Equatable, Codable, Sendable {
-        public let dimension: Dimension
+        public let dimension: EngagementDimension
         public let current: LevelSpan
         /// One level up toward the recommendation; `nil` when the dimension is at or above it.
         public let next: EngagementLevel?
@@ -39,7 +39,7 @@ public struct Recommendation: Equatable, Codable, Sendable {
     public let wordsLevel: EngagementLevel?
     public let wordsCheck: WordsCheck
 
-    public func advice(for dimension: Dimension) -> DimensionAdvice? {
+    public func advice(for dimension: EngagementDimension) -> DimensionAdvice? {
         dimensions.first { $0.dimension == dimension }
     }
 }

@@ -11,8 +11,8 @@ public struct Recommender: Sendable {
             let desired = chosenLevels(script.step(for: .desired), answers)?.highest,
             let fitCeiling = script.scoring.fitCeiling[benefit]?[shared]
         else { return nil }
-        var spans: [(Dimension, LevelSpan, StepID)] = []
-        for dimension in Dimension.allCases {
+        var spans: [(EngagementDimension, LevelSpan, StepID)] = []
+        for dimension in EngagementDimension.allCases {
             guard let step = script.step(for: .current, dimension: dimension),
                 let span = chosenLevels(step, answers)
             else { return nil }
@@ -34,7 +34,7 @@ public struct Recommender: Sendable {
 
     /// One level up from today toward the target, never a jump; sustain at or above it.
     func advise(
-        _ dimension: Dimension, current: LevelSpan, toward target: EngagementLevel, source: StepID
+        _ dimension: EngagementDimension, current: LevelSpan, toward target: EngagementLevel, source: StepID
     ) -> Recommendation.DimensionAdvice {
         if current.highest >= target {
             return .init(

@@ -9,7 +9,7 @@ struct ResultWriter {
         let chart = script.chart
         let initiative = wording.value(of: .initiative, in: answers) ?? ""
         let organization = wording.value(of: .organization, in: answers) ?? ""
-        func quote(_ role: StepRole, dimension: Dimension? = nil) -> String {
+        func quote(_ role: StepRole, dimension: EngagementDimension? = nil) -> String {
             let step = script.step(for: role, dimension: dimension)
             return wording.describe(step.flatMap { answers[$0.id] }, for: step)
         }

@@ -14,7 +14,7 @@ public struct Script: Sendable {
     public func step(_ id: StepID) -> Step? { steps.first { $0.id == id } }
 
     /// The step that plays this role; for `.current`, the one for the dimension.
-    public func step(for role: StepRole, dimension: Dimension? = nil) -> Step? {
+    public func step(for role: StepRole, dimension: EngagementDimension? = nil) -> Step? {
         steps.first { $0.role == role && (dimension == nil || $0.dimension == dimension) }
     }
 
@@ -40,7 +40,7 @@ public struct Step: Sendable {
     public let kind: Kind
     public let role: StepRole?
     /// The chart row a `.current` step asks about.
-    public let dimension: Dimension?
+    public let dimension: EngagementDimension?
     public let required: Bool
     public let question: String
     public let note: String?
@@ -86,7 +86,7 @@ public struct Chart: Sendable {
     }
 
     public struct Row: Sendable {
-        public let dimension: Dimension
+        public let dimension: EngagementDimension
         public let name: String
         public let title: String
         public let cells: [Cell]
@@ -111,7 +111,7 @@ public struct Chart: Sendable {
         span.lowest == span.highest ? name(of: span.lowest) : "\(name(of: span.lowest))–\(name(of: span.highest))"
     }
 
-    public func row(_ dimension: Dimension) -> Row? { rows.first { $0.dimension == dimension } }
+    public func row(_ dimension: EngagementDimension) -> Row? { rows.first { $0.dimension == dimension } }
 }
 
 /// Thresholds of the recommendation, from `Prompts/scoring.yaml`.
@@ -125,10 +125,10 @@ public struct ScoringRules: Sendable {
 
 /// Next actions per dimension and level, and actions that sustain a dimension.
 public struct ActionCatalog: Sendable {
-    public let next: [Dimension: [EngagementLevel: [String]]]
-    public let sustain: [Dimension: [String]]
+    public let next: [EngagementDimension: [EngagementLevel: [String]]]
+    public let sustain: [EngagementDimension: [String]]
 
-    public func toReach(_ level: EngagementLevel, on dimension: Dimension) -> [String] {
+    public func toReach(_ level: EngagementLevel, on dimension: EngagementDimension) -> [String] {
         next[dimension]?[level] ?? []
     }
 }

@@ -76,9 +76,9 @@ extension ScriptAssembler {
     // MARK: - actions.yaml
 
     mutating func buildActions(_ file: PromptFiles.ActionsFile) -> ActionCatalog {
-        var next: [Dimension: [EngagementLevel: [String]]] = [:]
-        var sustain: [Dimension: [String]] = [:]
-        for dimension in Dimension.allCases {
+        var next: [EngagementDimension: [EngagementLevel: [String]]] = [:]
+        var sustain: [EngagementDimension: [String]] = [:]
+        for dimension in EngagementDimension.allCases {
             let byLevel = file.nextActions[dimension.rawValue] ?? [:]
             for level in EngagementLevel.allCases {
                 let actions = byLevel[String(level.rawValue)] ?? []
@@ -93,7 +93,7 @@ extension ScriptAssembler {
             }
             sustain[dimension] = keeping
         }
-        for name in Set(file.nextActions.keys).union(file.sustain.keys) where Dimension(rawValue: name) == nil {
+        for name in Set(file.nextActions.keys).union(file.sustain.keys) where EngagementDimension(rawValue: name) == nil {
             report("actions.yaml", name, "is not a dimension (communication, resources, decisions)")
         }
         return ActionCatalog(next: next, sustain: sustain)

@@ -48,7 +48,7 @@ extension ScriptAssembler {
 
     private mutating func buildOptions(
         _ entry: PromptFiles.StepEntry, kind: Step.Kind, chart: Chart, key: String
-    ) -> ([AnswerOption], Dimension?) {
+    ) -> ([AnswerOption], EngagementDimension?) {
         switch (kind, entry.options, entry.optionsFrom) {
         case (.text, nil, nil):
             return ([], nil)
@@ -60,7 +60,7 @@ extension ScriptAssembler {
         case (.choice, nil, "levels"):
             return (levelOptions(chart), nil)
         case (.choice, nil, let source?):
-            guard let dimension = Dimension(rawValue: source), let row = chart.row(dimension) else {
+            guard let dimension = EngagementDimension(rawValue: source), let row = chart.row(dimension) else {
                 report("script.yaml", "\(key).options_from", "must be levels or a chart dimension, not \"\(source)\"")
                 return ([], nil)
             }
@@ -116,7 +116,7 @@ extension ScriptAssembler {
             let count = steps.filter { $0.role == role }.count
             if count != 1 { report("script.yaml", "steps", "needs exactly one step with role \(role.rawValue), found \(count)") }
         }
-        for dimension in Dimension.allCases where !steps.contains(where: { $0.role == .current && $0.dimension == dimension }) {
+        for dimension in EngagementDimension.allCases where !steps.contains(where: { $0.role == .current && $0.dimension == dimension }) {
             report("script.yaml", "steps", "needs a step with role current and options_from \(dimension.rawValue)")
         }
         for step in steps where [.benefit, .sharedGoals].contains(step.role) && step.options.contains(where: { $0.levels != nil }) {

@@ -65,8 +65,8 @@ struct ScriptAssembler {
         }
         var rows: [Chart.Row] = []
         for (index, entry) in file.dimensions.enumerated() {
-            guard let dimension = Dimension(rawValue: entry.key) else {
-                let known = Dimension.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let dimension = EngagementDimension(rawValue: entry.key) else {
+                let known = EngagementDimension.allCases.map(\.rawValue).joined(separator: ", ")
                 report("chart.yaml", "dimensions[\(index)].key", "unknown dimension \"\(entry.key)\" (known: \(known))")
                 continue
             }
@@ -75,7 +75,7 @@ struct ScriptAssembler {
                     dimension: dimension, name: entry.name, title: entry.row,
                     cells: buildCells(entry.cells, key: "dimensions[\(index)] (\(entry.key))")))
         }
-        for dimension in Dimension.allCases where !rows.contains(where: { $0.dimension == dimension }) {
+        for dimension in EngagementDimension.allCases where !rows.contains(where: { $0.dimension == dimension }) {
             report("chart.yaml", "dimensions", "the \(dimension.rawValue) row is missing")
         }
         return Chart(levels: levels.sorted { $0.level < $1.level }, rows: rows)

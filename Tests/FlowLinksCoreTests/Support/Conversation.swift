@@ -33,16 +33,4 @@ struct Conversation {
     var currentStep: StepID? { state.currentStep }
 
     func answer(_ step: StepID) -> Answer? { state.answers[step] }
-
-    /// The replies that reach the words question in the default script.
-    static let throughDesiredLevel = [
-        "Riverside Family Services", "Parent Cafe", "Weekly drop-in for parents",
-        "yes — partners reach families we can't", "some, the school district", "2", "1", "3", "4",
-    ]
-
-    /// A complete session of the default script.
-    static let complete = throughDesiredLevel + [
-        "More trust and better turnout", "We value your feedback and want to work together", "yes",
-        "We will co-host planning meetings",
-    ]
 }

@@ -1,5 +1,5 @@
 /// A row of the chart: what the bot assesses separately for each initiative.
-public enum Dimension: String, CaseIterable, Codable, Sendable {
+public enum EngagementDimension: String, CaseIterable, Codable, Sendable {
     /// Flow of information.
     case communication
     /// Flow of resources and funding.
