@@ -34,6 +34,6 @@ let package = Package(
         .target(name: "FlowLinksTesting", dependencies: ["FlowLinksCore"], path: "Tests/FlowLinksTesting"),
         .testTarget(name: "FlowLinksCoreTests", dependencies: ["FlowLinksCore", "FlowLinksTesting"]),
         .testTarget(name: "FlowLinksStoreTests", dependencies: ["FlowLinksStore", "FlowLinksTesting"]),
-        .testTarget(name: "FlowLinksCLITests", dependencies: ["FlowLinksCore", "FlowLinksTesting"]),
+        .testTarget(name: "FlowLinksCLITests", dependencies: ["flowlinks", "FlowLinksTesting"]),
     ]
 )
