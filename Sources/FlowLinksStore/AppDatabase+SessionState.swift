@@ -12,7 +12,9 @@ extension AppDatabase {
             status: SessionState.Status(rawValue: session.status.rawValue) ?? .active,
             currentStep: session.currentStep,
             answers: Dictionary(
-                answers.map { ($0.stepId, Answer(optionID: $0.optionId, text: $0.text, skipped: $0.skipped, answeredAt: $0.answeredAt)) },
+                answers.map {
+                    ($0.stepId, Answer(optionID: $0.optionId, text: $0.text, skipped: $0.skipped, answeredAt: $0.answeredAt))
+                },
                 uniquingKeysWith: { $1 }),
             misses: session.misses,
             pendingConfirmation: session.pendingConfirmation.flatMap(Confirmation.init(rawValue:)),
@@ -35,7 +37,8 @@ extension AppDatabase {
         updated.updatedAt = now
         try updated.updateChanges(db, from: session)
 
-        for stepID in Set(previous.answers.keys).union(state.answers.keys) where previous.answers[stepID] != state.answers[stepID] {
+        for stepID in Set(previous.answers.keys).union(state.answers.keys) where previous.answers[stepID] != state.answers[stepID]
+        {
             try db.execute(
                 sql: "UPDATE answers SET replaced_at = ? WHERE session_id = ? AND step_id = ? AND replaced_at IS NULL",
                 arguments: [now, id, stepID])

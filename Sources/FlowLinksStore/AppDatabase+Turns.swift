@@ -14,7 +14,8 @@ extension AppDatabase {
             }
             guard let session = try Self.currentSession(db, message.key) else {
                 let turn = engine.begin(now: now)
-                return try Self.startSession(db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
+                return try Self.startSession(
+                    db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
             }
             let turn = engine.reply(to: message.text, in: try Self.state(db, session), now: now)
             return try Self.apply(turn, to: session, db: db, now: now, firstLines: inbound)

@@ -34,6 +34,7 @@ struct ReplCommand: ParsableCommand {
         let participant = ProcessInfo.processInfo.environment["USER"]
 
         var outcome = try database.open(key, participant: participant, engine: engine, now: Date())
+        var savedNoteShown = false
         terminal.show(outcome)
         while let line = terminal.readAnswer() {
             let message = InboundMessage(key: key, participant: participant, text: line)
@@ -44,10 +45,11 @@ struct ReplCommand: ParsableCommand {
             if outcome.status == .completed, previous != .completed, let id = outcome.sessionID {
                 terminal.note("Session \(id) is saved in \(db). Type back, restart or delete my data, or press Ctrl-D to leave.")
             }
+            savedNoteShown = outcome.status == .completed && previous != .completed
         }
         if let paused = try database.pause(key, engine: engine, now: Date()) {
             terminal.show(paused)
-        } else if let id = outcome.sessionID {
+        } else if let id = outcome.sessionID, !savedNoteShown {
             terminal.note("Session \(id) is saved in \(db).")
         }
     }

@@ -26,7 +26,8 @@ struct ReplExecutableTests {
     }
 
     @Test func endOfInputPausesAndTheNextRunResumesAtTheSameQuestion() throws {
-        let first = try Program.run(["repl", "--db", database, "--session", "team-b"], input: Array(SampleAnswers.complete.prefix(4)))
+        let first = try Program.run(
+            ["repl", "--db", database, "--session", "team-b"], input: Array(SampleAnswers.complete.prefix(4)))
         #expect(first.output.contains("Paused"))
         let second = try Program.run(["repl", "--db", database, "--session", "team-b"], input: [])
         #expect(second.output.contains("Welcome back! We were at question 5 of 13."))
@@ -34,7 +35,8 @@ struct ReplExecutableTests {
     }
 
     @Test func deleteMyDataEndsTheProgramAndTheSessionIsGone() throws {
-        let run = try Program.run(["repl", "--db", database, "--session", "team-c"], input: ["Riverside", "delete my data", "yes"])
+        let run = try Program.run(
+            ["repl", "--db", database, "--session", "team-c"], input: ["Riverside", "delete my data", "yes"])
         #expect(run.output.contains("have been deleted"))
         let again = try Program.run(["repl", "--db", database, "--session", "team-c"], input: [])
         #expect(again.output.contains("Hi, I'm FlowLinks"))

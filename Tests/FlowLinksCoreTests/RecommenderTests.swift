@@ -13,24 +13,22 @@ import Testing
     // MARK: - The whole answer space
 
     @Test func everyCompleteSetOfAnswersGetsARecommendation() throws {
-        let failing = try AnswerSpace.violations { answers, recommendation in
+        try AnswerSpace.expectEveryCase { answers, recommendation in
             recommendation.desired == answers.desired && recommendation.wordsLevel == answers.wordsLevel
         }
-        #expect(failing.isEmpty, "\(failing.summary)")
     }
 
     @Test func recommendedIsTheDesiredLevelCappedByTheFitCeiling() throws {
         let ceilings = script.scoring.fitCeiling
-        let failing = try AnswerSpace.violations { answers, recommendation in
+        try AnswerSpace.expectEveryCase { answers, recommendation in
             guard let ceiling = ceilings[answers.benefit]?[answers.sharedGoals] else { return false }
             return recommendation.fitCeiling == ceiling && recommendation.recommended <= ceiling
                 && recommendation.recommended == min(answers.desired, ceiling)
         }
-        #expect(failing.isEmpty, "\(failing.summary)")
     }
 
     @Test func fitSaysCappedOpportunityOrMatchesByComparingDesiredWithTheCeiling() throws {
-        let failing = try AnswerSpace.violations { answers, recommendation in
+        try AnswerSpace.expectEveryCase { answers, recommendation in
             let ceiling = recommendation.fitCeiling
             return switch recommendation.fit {
             case .capped: answers.desired > ceiling && recommendation.recommended == ceiling
@@ -38,11 +36,10 @@ import Testing
             case .matches: answers.desired == ceiling && recommendation.recommended == answers.desired
             }
         }
-        #expect(failing.isEmpty, "\(failing.summary)")
     }
 
     @Test func overallCurrentIsTheLevelAllThreeRowsReachTogether() throws {
-        let failing = try AnswerSpace.violations { answers, recommendation in
+        try AnswerSpace.expectEveryCase { answers, recommendation in
             let highest = EngagementDimension.allCases.compactMap { answers.current[$0]?.levels?.highest }
             let placed = EngagementDimension.allCases.allSatisfy { dimension in
                 let advice = recommendation.advice(for: dimension)
@@ -51,7 +48,6 @@ import Testing
             }
             return placed && highest.count == 3 && recommendation.overallCurrent == highest.min()
         }
-        #expect(failing.isEmpty, "\(failing.summary)")
     }
 
     @Test func theSharedResourcesCellNeverPullsOverallBelowConsultingOnItsOwn() throws {
@@ -59,18 +55,17 @@ import Testing
         let shared = try #require(resources.options.first { $0.levels.map { $0.lowest < $0.highest } ?? false })
         #expect(shared.levels == LevelSpan(.independent, .consulting))
         var sharedCases = 0
-        let failing = try AnswerSpace.violations { answers, recommendation in
+        try AnswerSpace.expectEveryCase { answers, recommendation in
             guard answers.current[.resources] == shared else { return true }
             sharedCases += 1
             let others = [EngagementDimension.communication, .decisions].compactMap { answers.current[$0]?.levels?.highest }
             return recommendation.overallCurrent == min(.consulting, others.min() ?? .aligning)
         }
         #expect(sharedCases > 0)
-        #expect(failing.isEmpty, "\(failing.summary)")
     }
 
     @Test func eachDimensionStepsUpExactlyOneLevelOrSustains() throws {
-        let failing = try AnswerSpace.violations { _, recommendation in
+        try AnswerSpace.expectEveryCase { _, recommendation in
             recommendation.dimensions.count == EngagementDimension.allCases.count
                 && recommendation.dimensions.allSatisfy { advice in
                     let today = advice.current.highest
@@ -79,31 +74,28 @@ import Testing
                         && next <= recommendation.recommended
                 }
         }
-        #expect(failing.isEmpty, "\(failing.summary)")
     }
 
     @Test func everyDimensionGetsActionsFromTheCatalogForItsNextStepOrToSustain() throws {
         let catalog = script.actions
-        let failing = try AnswerSpace.violations { _, recommendation in
+        try AnswerSpace.expectEveryCase { _, recommendation in
             recommendation.dimensions.allSatisfy { advice in
                 let expected =
                     advice.next.map { catalog.toReach($0, on: advice.dimension) } ?? catalog.sustain[advice.dimension]
                 return !advice.actions.isEmpty && advice.actions == expected
             }
         }
-        #expect(failing.isEmpty, "\(failing.summary)")
     }
 
     @Test func wordsAreFlaggedWhenTheyPromiseTwoOrMoreLevelsAboveTheActions() throws {
         let gap = script.scoring.wordsGapFlag
-        let failing = try AnswerSpace.violations { answers, recommendation in
+        try AnswerSpace.expectEveryCase { answers, recommendation in
             let overall = recommendation.overallCurrent
             guard let words = answers.wordsLevel else { return recommendation.wordsCheck == .notAssessed }
             let expected: Recommendation.WordsCheck =
                 words.rawValue - overall.rawValue >= gap ? .overpromising : (words < overall ? .underselling : .aligned)
             return recommendation.wordsCheck == expected
         }
-        #expect(failing.isEmpty, "\(failing.summary)")
     }
 
     // MARK: - Examples
@@ -330,20 +322,19 @@ private enum AnswerSpace {
         return cases
     }()
 
-    /// The cases where `holds` is false or no recommendation was made. Requires a non-empty space.
-    static func violations(_ holds: (Case, Recommendation) throws -> Bool) throws -> [Case] {
+    /// Records one issue naming a few failing cases when `holds` is false, or no recommendation was made,
+    /// for any case. Requires the space to have been enumerated.
+    static func expectEveryCase(
+        _ holds: (Case, Recommendation) throws -> Bool, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         // 3 benefit × 4 shared goals × (5 × 3 × 5) cells × 5 desired × 6 words levels in the default script.
-        try #require(cases.count >= 20_000, "the answer space was not enumerated (\(cases.count) cases)")
-        return try cases.filter { item in
+        try #require(cases.count >= 20_000, "the answer space was not enumerated", sourceLocation: sourceLocation)
+        let failing = try cases.filter { item in
             guard let recommendation = item.recommendation else { return true }
             return try !holds(item, recommendation)
         }
-    }
-}
-
-extension [AnswerSpace.Case] {
-    fileprivate var summary: String {
-        "\(count) of \(AnswerSpace.cases.count) cases fail, e.g. "
-            + prefix(3).map(\.description).joined(separator: "; ")
+        let failures = failing.count
+        let examples = failing.prefix(3).map(\.description).joined(separator: "; ")
+        #expect(failures == 0, "of \(cases.count) cases, e.g. \(examples)", sourceLocation: sourceLocation)
     }
 }

@@ -15,7 +15,8 @@ struct SessionStoreTests {
         var outcome: TurnOutcome?
         for text in texts {
             clock.advance(60)
-            outcome = try database.converse(InboundMessage(key: key, participant: "sam", text: text), engine: engine, now: clock.now)
+            outcome = try database.converse(
+                InboundMessage(key: key, participant: "sam", text: text), engine: engine, now: clock.now)
         }
         return outcome
     }
@@ -54,7 +55,8 @@ struct SessionStoreTests {
     @Test func aChangedAnswerKeepsItsHistory() throws {
         let database = try AppDatabase.inMemory()
         var clock = TestClock()
-        let outcome = try #require(try say(["hello", "Riverside", "Parent Cafe", "back", "Parent Café Plus"], to: database, clock: &clock))
+        let outcome = try #require(
+            try say(["hello", "Riverside", "Parent Cafe", "back", "Parent Café Plus"], to: database, clock: &clock))
         let history = try database.answerHistory(ofSession: outcome.sessionID ?? -1).filter { $0.stepId == "initiative" }
         #expect(history.map(\.text) == ["Parent Cafe", "Parent Café Plus"])
         #expect(history[0].replacedAt != nil)
@@ -79,7 +81,8 @@ struct SessionStoreTests {
         let other = ConversationKey(channel: "repl", conversation: "team-b")
         _ = try database.converse(InboundMessage(key: other, text: "hello"), engine: engine, now: clock.now)
         let before = try database.rowCounts()
-        let outcome = try #require(try say(["hello"] + SampleAnswers.complete + ["delete my data", "yes"], to: database, clock: &clock))
+        let outcome = try #require(
+            try say(["hello"] + SampleAnswers.complete + ["delete my data", "yes"], to: database, clock: &clock))
         #expect(outcome.sessionID == nil)
         #expect(outcome.replies.first?.text.contains("deleted") == true)
         #expect(try database.rowCounts() == before)

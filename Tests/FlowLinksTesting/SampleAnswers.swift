@@ -7,8 +7,9 @@ public enum SampleAnswers {
     ]
 
     /// A complete session of the default script; it ends recommending Involving.
-    public static let complete = throughDesiredLevel + [
-        "More trust and better turnout", "We value your feedback and want to work together", "yes",
-        "We will co-host planning meetings",
-    ]
+    public static let complete =
+        throughDesiredLevel + [
+            "More trust and better turnout", "We value your feedback and want to work together", "yes",
+            "We will co-host planning meetings",
+        ]
 }

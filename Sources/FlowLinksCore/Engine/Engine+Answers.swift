@@ -47,7 +47,8 @@ extension Engine {
         }
         guard let recommendation = Recommender(script: script).recommend(from: state.answers) else {
             // why: unreachable with a validated script, but a session must never dead-end.
-            state.currentStep = script.steps.first { $0.required && state.answers[$0.id]?.optionID == nil && $0.kind == .choice }?.id
+            state.currentStep =
+                script.steps.first { $0.required && state.answers[$0.id]?.optionID == nil && $0.kind == .choice }?.id
             return Turn(state: state, replies: prefix + ask(in: state))
         }
         let result = ResultWriter(script: script).write(recommendation, answers: state.answers)

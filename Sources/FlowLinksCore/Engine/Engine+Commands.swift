@@ -26,7 +26,8 @@ extension Engine {
                 let refusal = OutboundMessage(language.message(.skipRefused).render())
                 return Turn(state: state, replies: [refusal] + ask(in: state))
             }
-            return record(.skip(at: now), for: step, in: state, now: now, prefix: [OutboundMessage(language.message(.skipped).render())])
+            return record(
+                .skip(at: now), for: step, in: state, now: now, prefix: [OutboundMessage(language.message(.skipped).render())])
         case .pause:
             guard !finished else { return Turn(state: state, replies: [alreadyDone(state)]) }
             return pause(state, now: now)
@@ -96,8 +97,12 @@ extension Engine {
     private func yesNoOptions() -> [AnswerOption] {
         let language = script.language
         return [
-            AnswerOption(id: "yes", label: language.message(.confirmYes).render(), shortLabel: language.message(.confirmYes).render(), meaning: .yes, words: [], levels: nil),
-            AnswerOption(id: "no", label: language.message(.confirmNo).render(), shortLabel: language.message(.confirmNo).render(), meaning: .no, words: [], levels: nil),
+            AnswerOption(
+                id: "yes", label: language.message(.confirmYes).render(), shortLabel: language.message(.confirmYes).render(),
+                meaning: .yes, words: [], levels: nil),
+            AnswerOption(
+                id: "no", label: language.message(.confirmNo).render(), shortLabel: language.message(.confirmNo).render(),
+                meaning: .no, words: [], levels: nil),
         ]
     }
 

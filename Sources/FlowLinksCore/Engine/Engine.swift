@@ -19,8 +19,7 @@ public struct Engine: Sendable {
     public func begin(now: Date) -> Turn {
         let state = SessionState(
             currentStep: script.steps.first?.id, lastActivity: now, contentVersion: script.version)
-        let welcome = script.welcome
-            .replacingOccurrences(of: "{question_count}", with: String(applicableSteps(state.answers).count))
+        let welcome = Template(script.welcome).render(["question_count": "\(applicableSteps(state.answers).count)"])
         return Turn(state: state, replies: [OutboundMessage(welcome)] + ask(in: state))
     }
 

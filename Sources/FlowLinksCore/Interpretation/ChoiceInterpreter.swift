@@ -14,71 +14,62 @@ struct ChoiceInterpreter {
     func interpret(_ reply: String, options: [AnswerOption], suggested: AnswerOption? = nil) -> ChoiceReading? {
         let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
         if let option = options.first(where: { $0.id == trimmed }) { return ChoiceReading(optionID: option.id, note: nil) }
-        let rawWords = trimmed.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-        let words = TextNormalizer.words(TextNormalizer.normalize(trimmed))
-        guard !words.isEmpty else { return nil }
-        if let reading = byNumber(words, rawWords: rawWords, options: options) { return reading }
-        if let reading = byOptionWords(words, rawWords: rawWords, options: options) { return reading }
-        if let reading = byMeaning(words, rawWords: rawWords, options: options, suggested: suggested) { return reading }
-        return byDistinctiveWords(words, trimmed: trimmed, options: options)
+        let reply = Reply(trimmed)
+        guard !reply.words.isEmpty else { return nil }
+        return byNumber(reply, options: options)
+            ?? byLeadingPhrase(reply, options: options, suggested: suggested)
+            ?? byMeaningAnywhere(reply, options: options, suggested: suggested)
+            ?? byDistinctiveWords(reply, options: options)
     }
 
-    /// "2", "2.", "#2", "option 2", "2 because …".
-    private func byNumber(_ words: [String], rawWords: [String], options: [AnswerOption]) -> ChoiceReading? {
-        var words = words
-        var skipped = 0
-        if ["option", "number", "no", "#"].contains(words.first), words.count > 1, Int(words[1]) != nil {
-            words.removeFirst()
-            skipped = 1
-        }
-        let digits = words.first.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
-        guard let digits, let number = Int(digits), options.indices.contains(number - 1) else { return nil }
-        return ChoiceReading(optionID: options[number - 1].id, note: note(after: skipped + 1, of: rawWords))
+    /// "2", "2.", "#2", "option 2", "level 2", "2 because …".
+    private func byNumber(_ reply: Reply, options: [AnswerOption]) -> ChoiceReading? {
+        let skipped = ["option", "number", "level", "choice"].contains(reply.words[0]) && reply.words.count > 1 ? 1 : 0
+        guard let number = Int(reply.words[skipped]), options.indices.contains(number - 1) else { return nil }
+        return ChoiceReading(optionID: options[number - 1].id, note: reply.note(after: skipped + 1))
     }
 
-    /// An option's label, name or listed words at the start of the reply.
-    private func byOptionWords(_ words: [String], rawWords: [String], options: [AnswerOption]) -> ChoiceReading? {
-        let matches = options.compactMap { option in
-            PhraseMatch.prefix(of: words, among: option.words).map { (option, $0.length) }
+    /// The longest phrase the reply starts with: an option's label, name or words, or an ordinary
+    /// yes/no/unsure word that one option means ("no idea" is unsure, not "no").
+    private func byLeadingPhrase(_ reply: Reply, options: [AnswerOption], suggested: AnswerOption?) -> ChoiceReading? {
+        var matches: [(option: AnswerOption, length: Int)] = options.compactMap { option in
+            PhraseMatch.prefix(of: reply.words, among: option.words).map { (option, $0.length) }
         }
-        guard let best = unique(matches) else { return nil }
-        return ChoiceReading(optionID: best.0.id, note: note(after: best.1, of: rawWords))
+        for meaning in AnswerMeaning.allCases {
+            guard let option = option(meaning: meaning, options: options, suggested: suggested),
+                let match = PhraseMatch.prefix(of: reply.words, among: language.answerWords[meaning] ?? [])
+            else { continue }
+            matches.append((option, match.length))
+        }
+        guard let longest = matches.map(\.length).max() else { return nil }
+        let chosen = Set(matches.filter { $0.length == longest }.map(\.option.id))
+        guard chosen.count == 1, let option = options.first(where: { chosen.contains($0.id) }) ?? suggested,
+            !contradicts(reply, after: longest, choice: option, options: options)
+        else { return nil }
+        return ChoiceReading(optionID: option.id, note: reply.note(after: longest))
     }
 
-    /// Ordinary yes/no/unsure words: at the start, or anywhere when only one meaning appears.
-    private func byMeaning(
-        _ words: [String], rawWords: [String], options: [AnswerOption], suggested: AnswerOption?
-    ) -> ChoiceReading? {
-        let atStart = AnswerMeaning.allCases.compactMap { meaning in
-            PhraseMatch.prefix(of: words, among: language.answerWords[meaning] ?? []).map { (meaning, $0.length) }
+    /// A single ordinary answer word somewhere in the reply ("I think yes").
+    private func byMeaningAnywhere(_ reply: Reply, options: [AnswerOption], suggested: AnswerOption?) -> ChoiceReading? {
+        let found = AnswerMeaning.allCases.compactMap { meaning in
+            PhraseMatch.anywhere(in: reply.words, among: language.answerWords[meaning] ?? []).map { (meaning, $0.length) }
         }
-        let anywhere = AnswerMeaning.allCases.compactMap { meaning in
-            PhraseMatch.anywhere(in: words, among: language.answerWords[meaning] ?? []).map { (meaning, $0.length) }
-        }
-        let noteStart: Int
-        let meaning: AnswerMeaning
-        if let first = unique(atStart) {
-            (meaning, noteStart) = first
-        } else if atStart.isEmpty, let found = unique(anywhere) {
-            (meaning, noteStart) = (found.0, words.count)
-        } else {
-            return nil
-        }
-        let note = noteStart < words.count ? self.note(after: noteStart, of: rawWords) : nil
-        if let suggested, meaning == .yes { return ChoiceReading(optionID: suggested.id, note: note) }
-        let meant = options.filter { $0.meaning == meaning }
-        guard meant.count == 1 else { return nil }
-        return ChoiceReading(optionID: meant[0].id, note: note)
+        guard let longest = found.map(\.1).max() else { return nil }
+        let meanings = found.filter { $0.1 == longest }.map(\.0)
+        guard meanings.count == 1, let option = option(meaning: meanings[0], options: options, suggested: suggested)
+        else { return nil }
+        return ChoiceReading(optionID: option.id, note: reply.contextNote)
     }
 
     /// A few words that point to one option more than any other ("feedback is prioritized").
-    private func byDistinctiveWords(_ words: [String], trimmed: String, options: [AnswerOption]) -> ChoiceReading? {
+    private func byDistinctiveWords(_ reply: Reply, options: [AnswerOption]) -> ChoiceReading? {
         let optionWords = options.map { option in
-            Set((TextNormalizer.words(TextNormalizer.normalize(option.label)) + option.words.flatMap(TextNormalizer.words))
-                .filter { !language.ignoredWords.contains($0) })
+            Set(
+                (TextNormalizer.words(option.label) + option.words.flatMap(TextNormalizer.words))
+                    .filter { !language.ignoredWords.contains($0) })
         }
         let inEveryOption = optionWords.dropFirst().reduce(optionWords.first ?? []) { $0.intersection($1) }
-        let replyWords = Set(words.filter { !language.ignoredWords.contains($0) })
+        let replyWords = Set(reply.words.filter { !language.ignoredWords.contains($0) })
         let scores = optionWords.map { candidates in
             replyWords.filter { word in
                 candidates.contains { !inEveryOption.contains($0) && Self.sameStem(word, $0) }
@@ -87,24 +78,24 @@ struct ChoiceInterpreter {
         guard let best = scores.max(), best > 0, scores.filter({ $0 == best }).count == 1,
             let index = scores.firstIndex(of: best)
         else { return nil }
-        // why: a short reply is just the option in other words; a longer one carries context worth keeping.
-        return ChoiceReading(optionID: options[index].id, note: words.count >= 5 ? trimmed : nil)
+        return ChoiceReading(optionID: options[index].id, note: reply.contextNote)
     }
 
-    /// The one match with the longest phrase, or `nil` when two options tie.
-    private func unique<Value>(_ matches: [(Value, Int)]) -> (Value, Int)? {
-        guard let longest = matches.map(\.1).max() else { return nil }
-        let best = matches.filter { $0.1 == longest }
-        return best.count == 1 ? best[0] : nil
+    /// The option an ordinary answer stands for: the one that means it, or the suggestion for yes.
+    private func option(meaning: AnswerMeaning, options: [AnswerOption], suggested: AnswerOption?) -> AnswerOption? {
+        if let suggested, meaning == .yes { return suggested }
+        let meant = options.filter { $0.meaning == meaning }
+        return meant.count == 1 ? meant[0] : nil
     }
 
-    /// The reply after its first `count` words, without leading separators; `nil` when nothing is left.
-    private func note(after count: Int, of rawWords: [String]) -> String? {
-        let rest = rawWords.dropFirst(count).joined(separator: " ")
-        let note = rest.trimmingCharacters(in: Self.separators)
-        let connective = ["because ", "since ", "as "].first { note.lowercased().hasPrefix($0) }
-        let cleaned = connective.map { String(note.dropFirst($0.count)) } ?? note
-        return cleaned.isEmpty ? nil : cleaned
+    /// "yes and no", "yes or no": a choice followed straight away by a different ordinary answer.
+    private func contradicts(_ reply: Reply, after count: Int, choice: AnswerOption, options: [AnswerOption]) -> Bool {
+        let rest = Array(reply.words.dropFirst(count))
+        guard let first = rest.first, ["and", "or", "but"].contains(first) else { return false }
+        let following = Array(rest.dropFirst())
+        return AnswerMeaning.allCases.contains { meaning in
+            meaning != choice.meaning && PhraseMatch.prefix(of: following, among: language.answerWords[meaning] ?? []) != nil
+        }
     }
 
     static func sameStem(_ lhs: String, _ rhs: String) -> Bool {
@@ -112,7 +103,31 @@ struct ChoiceInterpreter {
         guard lhs.count >= 5, rhs.count >= 5 else { return false }
         return lhs.commonPrefix(with: rhs).count >= 5
     }
+}
 
-    private static let separators = CharacterSet.whitespacesAndNewlines
-        .union(CharacterSet(charactersIn: ",.;:!?-–—()[]\"'"))
+/// A reply as typed, and its normalized words.
+private struct Reply {
+    let text: String
+    let tokens: [(word: String, end: String.Index)]
+    var words: [String] { tokens.map(\.word) }
+
+    init(_ text: String) {
+        self.text = text
+        self.tokens = TextNormalizer.tokens(text)
+    }
+
+    /// The whole reply as a note when it says more than the choice.
+    // why: a short reply is just the option in other words; a longer one carries context worth keeping.
+    var contextNote: String? { tokens.count >= 5 ? text : nil }
+
+    /// What follows the first `count` words, as typed, without leading separators or "because".
+    func note(after count: Int) -> String? {
+        guard count > 0, count <= tokens.count else { return count == 0 ? text : nil }
+        let rest = text[tokens[count - 1].end...].trimmingCharacters(in: Self.separators)
+        let connective = ["because ", "since ", "as "].first { rest.lowercased().hasPrefix($0) }
+        let note = connective.map { String(rest.dropFirst($0.count)) } ?? rest
+        return note.isEmpty ? nil : note
+    }
+
+    private static let separators = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",.;:!?-–—()[]\"'"))
 }

@@ -6,7 +6,8 @@ struct CommandReader {
         var normalized = TextNormalizer.normalize(text)
         if normalized.hasPrefix("/") { normalized = TextNormalizer.normalize(String(normalized.dropFirst())) }
         guard !normalized.isEmpty else { return nil }
-        let withoutQuestionMark = normalized.hasSuffix("?") && normalized.count > 1
+        let withoutQuestionMark =
+            normalized.hasSuffix("?") && normalized.count > 1
             ? TextNormalizer.normalize(String(normalized.dropLast())) : normalized
         return Command.allCases.first { command in
             let words = language.commandWords[command] ?? []

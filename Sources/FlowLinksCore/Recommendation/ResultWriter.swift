@@ -31,7 +31,8 @@ struct ResultWriter {
                 "recommended": chart.name(of: recommendation.recommended),
                 "recommended_summary": chart.summary(of: recommendation.recommended), "initiative": initiative,
             ]),
-            templates[.today].render(spans.merging(["initiative": initiative, "current": chart.name(of: recommendation.overallCurrent)]) { $1 }),
+            templates[.today].render(
+                spans.merging(["initiative": initiative, "current": chart.name(of: recommendation.overallCurrent)]) { $1 }),
             templates[fitKey].render([
                 "desired": chart.name(of: recommendation.desired),
                 "recommended": chart.name(of: recommendation.recommended),
@@ -45,14 +46,18 @@ struct ResultWriter {
                 cites: cite([.initiative, .desired, .benefit, .sharedGoals, .current]))
         ]
         for advice in recommendation.dimensions {
-            parts.append(dimensionPart(advice, recommended: recommendation.recommended, quote: quote(.current, dimension: advice.dimension)))
+            parts.append(
+                dimensionPart(
+                    advice, recommended: recommendation.recommended, quote: quote(.current, dimension: advice.dimension)))
         }
         parts.append(wordsPart(recommendation, quote: answers[script.step(for: .words)?.id ?? ""]?.text ?? ""))
         parts.append(.init(text: templates[.closing].render(["initiative": initiative]), cites: []))
         return SessionResult(recommendation: recommendation, parts: parts)
     }
 
-    private func dimensionPart(_ advice: Recommendation.DimensionAdvice, recommended: EngagementLevel, quote: String) -> SessionResult.Part {
+    private func dimensionPart(
+        _ advice: Recommendation.DimensionAdvice, recommended: EngagementLevel, quote: String
+    ) -> SessionResult.Part {
         let chart = script.chart
         let actions = advice.actions.map { script.result[.actionLine].render(["action": $0]) }.joined(separator: "\n")
         var values = [

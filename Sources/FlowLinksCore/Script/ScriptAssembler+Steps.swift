@@ -116,10 +116,12 @@ extension ScriptAssembler {
             let count = steps.filter { $0.role == role }.count
             if count != 1 { report("script.yaml", "steps", "needs exactly one step with role \(role.rawValue), found \(count)") }
         }
-        for dimension in EngagementDimension.allCases where !steps.contains(where: { $0.role == .current && $0.dimension == dimension }) {
+        for dimension in EngagementDimension.allCases
+        where !steps.contains(where: { $0.role == .current && $0.dimension == dimension }) {
             report("script.yaml", "steps", "needs a step with role current and options_from \(dimension.rawValue)")
         }
-        for step in steps where [.benefit, .sharedGoals].contains(step.role) && step.options.contains(where: { $0.levels != nil }) {
+        for step in steps
+        where [.benefit, .sharedGoals].contains(step.role) && step.options.contains(where: { $0.levels != nil }) {
             report("script.yaml", "steps (\(step.id)).options", "must list its own options, not options_from")
         }
         for step in steps where [.desired, .wordsLevel].contains(step.role) && step.options.count != 5 {

@@ -81,7 +81,9 @@ public enum ScriptLoader {
                 return PromptsProblem(
                     file: file, key: path(context.codingPath), problem: "should be \(describe(type))")
             case .dataCorrupted(let context):
-                return PromptsProblem(file: file, key: path(context.codingPath), problem: context.debugDescription)
+                // why: Yams puts the line and column of a syntax error in the underlying error.
+                let detail = context.underlyingError.map { "is not valid YAML: \($0)" } ?? context.debugDescription
+                return PromptsProblem(file: file, key: path(context.codingPath), problem: detail)
             @unknown default:
                 return PromptsProblem(file: file, key: "", problem: "\(error)")
             }
