@@ -13,10 +13,8 @@ public struct AnswerRecord: Codable, Equatable, Sendable {
     public var replacedAt: Date?
 }
 
-extension AnswerRecord: FetchableRecord, MutablePersistableRecord {
+extension AnswerRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "answers"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -12,8 +12,6 @@ public struct ResultRecord: Codable, Equatable, Sendable {
     public var createdAt: Date
 }
 
-extension ResultRecord: FetchableRecord, PersistableRecord {
+extension ResultRecord: FetchableRecord, PersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "results"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }

@@ -24,10 +24,8 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var updatedAt: Date
 }
 
-extension SessionRecord: FetchableRecord, MutablePersistableRecord {
+extension SessionRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "sessions"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -16,10 +16,8 @@ public struct TranscriptLine: Codable, Equatable, Sendable {
     public var createdAt: Date
 }
 
-extension TranscriptLine: FetchableRecord, MutablePersistableRecord {
+extension TranscriptLine: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "transcript"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
