@@ -24,9 +24,10 @@ struct ChoiceInterpreter {
 
     /// "2", "2.", "#2", "option 2", "level 2", "2 because …".
     private func byNumber(_ reply: Reply, options: [AnswerOption]) -> ChoiceReading? {
-        let skipped = ["option", "number", "level", "choice"].contains(reply.words[0]) && reply.words.count > 1 ? 1 : 0
+        let skipped = language.numberWords.contains(reply.words[0]) && reply.words.count > 1 ? 1 : 0
         guard let number = Int(reply.words[skipped]), options.indices.contains(number - 1) else { return nil }
-        return ChoiceReading(optionID: options[number - 1].id, note: reply.note(after: skipped + 1))
+        return ChoiceReading(
+            optionID: options[number - 1].id, note: reply.note(after: skipped + 1, openers: language.noteOpeners))
     }
 
     /// The longest phrase the reply starts with: an option's label, name or words, or an ordinary
@@ -46,7 +47,7 @@ struct ChoiceInterpreter {
         guard chosen.count == 1, let option = options.first(where: { chosen.contains($0.id) }) ?? suggested,
             !contradicts(reply, after: longest, choice: option, options: options)
         else { return nil }
-        return ChoiceReading(optionID: option.id, note: reply.note(after: longest))
+        return ChoiceReading(optionID: option.id, note: reply.note(after: longest, openers: language.noteOpeners))
     }
 
     /// A single ordinary answer word somewhere in the reply ("I think yes").
@@ -91,7 +92,7 @@ struct ChoiceInterpreter {
     /// "yes and no", "yes or no": a choice followed straight away by a different ordinary answer.
     private func contradicts(_ reply: Reply, after count: Int, choice: AnswerOption, options: [AnswerOption]) -> Bool {
         let rest = Array(reply.words.dropFirst(count))
-        guard let first = rest.first, ["and", "or", "but"].contains(first) else { return false }
+        guard let first = rest.first, language.joiners.contains(first) else { return false }
         let following = Array(rest.dropFirst())
         return AnswerMeaning.allCases.contains { meaning in
             meaning != choice.meaning && PhraseMatch.prefix(of: following, among: language.answerWords[meaning] ?? []) != nil
@@ -121,10 +122,10 @@ private struct Reply {
     var contextNote: String? { tokens.count >= 5 ? text : nil }
 
     /// What follows the first `count` words, as typed, without leading separators or "because".
-    func note(after count: Int) -> String? {
+    func note(after count: Int, openers: [String]) -> String? {
         guard count > 0, count <= tokens.count else { return count == 0 ? text : nil }
         let rest = text[tokens[count - 1].end...].trimmingCharacters(in: Self.separators)
-        let connective = ["because ", "since ", "as "].first { rest.lowercased().hasPrefix($0) }
+        let connective = openers.map { $0 + " " }.first { rest.lowercased().hasPrefix($0) }
         let note = connective.map { String(rest.dropFirst($0.count)) } ?? rest
         return note.isEmpty ? nil : note
     }

@@ -4,6 +4,12 @@ public struct Language: Sendable {
     public let answerWords: [AnswerMeaning: [String]]
     /// Normalized words that never decide between options.
     public let ignoredWords: Set<String>
+    /// Words that may stand before an option's number ("option 2").
+    public let numberWords: [String]
+    /// Words that may open the note after a choice ("because").
+    public let noteOpeners: [String]
+    /// Words that join two answers ("yes and no").
+    public let joiners: [String]
     /// Normalized phrases for each command.
     public let commandWords: [Command: [String]]
     public let messages: [MessageKey: Template]

@@ -66,10 +66,23 @@ enum PromptFiles {
         let ignoredWords: [String]
         let commands: [String: [String]]
         let messages: [String: String]
+        let reading: ReadingEntry
 
         enum CodingKeys: String, CodingKey {
-            case answers, commands, messages
+            case answers, commands, messages, reading
             case ignoredWords = "ignored_words"
+        }
+    }
+
+    struct ReadingEntry: Decodable {
+        let numberWords: [String]
+        let noteOpeners: [String]
+        let joiners: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case joiners
+            case numberWords = "number_words"
+            case noteOpeners = "note_openers"
         }
     }
 

@@ -31,7 +31,9 @@ extension ScriptAssembler {
             report("language.yaml", "messages.\(name)", "is not a message the bot uses")
         }
         return Language(
-            answerWords: answerWords, ignoredWords: Set(normalized(file.ignoredWords)), commandWords: commandWords,
+            answerWords: answerWords, ignoredWords: Set(normalized(file.ignoredWords)),
+            numberWords: normalized(file.reading.numberWords), noteOpeners: normalized(file.reading.noteOpeners),
+            joiners: normalized(file.reading.joiners), commandWords: commandWords,
             messages: messages)
     }
 
