@@ -8,11 +8,19 @@ let package = Package(
         .executable(name: "flowlinks", targets: ["flowlinks"]),
         .library(name: "FlowLinksCore", targets: ["FlowLinksCore"]),
         .library(name: "FlowLinksStore", targets: ["FlowLinksStore"]),
+        .library(name: "FlowLinksChannels", targets: ["FlowLinksChannels"]),
+        .library(name: "FlowLinksServer", targets: ["FlowLinksServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -23,17 +31,49 @@ let package = Package(
             name: "FlowLinksStore",
             dependencies: ["FlowLinksCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "FlowLinksChannels",
+            dependencies: ["FlowLinksCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "FlowLinksServer",
+            dependencies: [
+                "FlowLinksCore",
+                "FlowLinksStore",
+                "FlowLinksChannels",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "flowlinks",
             dependencies: [
                 "FlowLinksCore",
                 "FlowLinksStore",
+                "FlowLinksServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "FlowLinksTesting", dependencies: ["FlowLinksCore"], path: "Tests/FlowLinksTesting"),
         .testTarget(name: "FlowLinksCoreTests", dependencies: ["FlowLinksCore", "FlowLinksTesting"]),
         .testTarget(name: "FlowLinksStoreTests", dependencies: ["FlowLinksStore", "FlowLinksTesting"]),
+        .testTarget(
+            name: "FlowLinksChannelsTests",
+            dependencies: ["FlowLinksChannels", "FlowLinksTesting"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FlowLinksServerTests",
+            dependencies: [
+                "FlowLinksServer",
+                "FlowLinksTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "FlowLinksCLITests", dependencies: ["flowlinks", "FlowLinksTesting"]),
     ]
 )

@@ -36,7 +36,7 @@ extension AppDatabase {
     public func rowCounts() throws -> [String: Int] {
         try writer.read { db in
             var counts: [String: Int] = [:]
-            for table in ["sessions", "answers", "transcript", "results"] {
+            for table in ["sessions", "answers", "transcript", "results", "processed_events", "outbox"] {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return counts

@@ -6,20 +6,23 @@ extension AppDatabase {
     /// Runs one inbound message through the engine and saves everything it changed, in one
     /// transaction. A conversation without a session starts one: the welcome and first question.
     public func converse(_ message: InboundMessage, engine: Engine, now: Date) throws -> TurnOutcome {
-        try writer.write { db in
-            let inbound = { (sessionID: Int64) in
-                TranscriptLine(
-                    sessionId: sessionID, direction: .inbound, text: message.text, participant: message.participant,
-                    platformMessageId: message.platformMessageID, createdAt: now)
-            }
-            guard let session = try Self.currentSession(db, message.key) else {
-                let turn = engine.begin(now: now)
-                return try Self.startSession(
-                    db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
-            }
-            let turn = engine.reply(to: message.text, in: try Self.state(db, session), now: now)
-            return try Self.apply(turn, to: session, db: db, now: now, firstLines: inbound)
+        try writer.write { db in try Self.takeTurn(db, message, engine: engine, now: now) }
+    }
+
+    /// One turn inside an open transaction.
+    static func takeTurn(_ db: Database, _ message: InboundMessage, engine: Engine, now: Date) throws -> TurnOutcome {
+        let inbound = { (sessionID: Int64) in
+            TranscriptLine(
+                sessionId: sessionID, direction: .inbound, text: message.text, participant: message.participant,
+                platformMessageId: message.platformMessageID, createdAt: now)
         }
+        guard let session = try currentSession(db, message.key) else {
+            let turn = engine.begin(now: now)
+            return try startSession(
+                db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
+        }
+        let turn = engine.reply(to: message.text, in: try state(db, session), now: now)
+        return try apply(turn, to: session, db: db, now: now, firstLines: inbound)
     }
 
     /// Starts a session, or shows a returning person where they were (a terminal opening).

@@ -32,4 +32,19 @@ public struct TurnOutcome: Sendable {
     public var sessionID: Int64?
     public var status: SessionStatus?
     public var replies: [OutboundMessage]
+    /// True when the event was seen before: the replies are the ones sent then, and nothing changed.
+    public var replayed = false
+}
+
+/// A call to a platform's API that a turn needs made after it commits (a reply sent through the API).
+public struct OutboxEntry: Equatable, Sendable {
+    public var channel: String
+    public var method: String
+    public var body: [UInt8]
+
+    public init(channel: String, method: String, body: [UInt8]) {
+        self.channel = channel
+        self.method = method
+        self.body = body
+    }
 }

@@ -59,6 +59,33 @@ extension AppDatabase {
                 t.column("created_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2: processed events and the outbox") { db in
+            try db.create(table: "processed_events") { t in
+                t.column("channel", .text).notNull()
+                t.column("event_id", .text).notNull()
+                t.column("session_id", .integer).indexed().references("sessions", onDelete: .cascade)
+                t.column("status", .text)
+                t.column("replies", .jsonText).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.primaryKey(["channel", "event_id"])
+            }
+
+            try db.create(table: "outbox") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("session_id", .integer).indexed().references("sessions", onDelete: .cascade)
+                t.column("channel", .text).notNull()
+                t.column("conversation", .text).notNull()
+                t.column("method", .text).notNull()
+                t.column("body", .blob).notNull()
+                t.column("status", .text).notNull().check { ["pending", "sent", "failed"].contains($0) }
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("next_attempt_at", .datetime).notNull()
+                t.column("last_error", .text)
+                t.column("created_at", .datetime).notNull()
+                t.column("sent_at", .datetime)
+            }
+            try db.create(index: "outbox_due", on: "outbox", columns: ["status", "next_attempt_at"])
+        }
         return migrator
     }
 }

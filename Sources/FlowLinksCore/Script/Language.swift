@@ -55,6 +55,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case choiceLine = "choice_line"
     case answerWithNote = "answer_with_note"
     case skippedAnswer = "skipped_answer"
+    case rateLimited = "rate_limited"
 
     /// The placeholders this message may use.
     public var placeholders: Set<String> {

@@ -1,0 +1,121 @@
+import FlowLinksCore
+import Foundation
+
+/// Any system that can call a JSON webhook: `POST /webhooks/generic` with a bearer token, the
+/// reply in the response. Described in `docs/openapi.yaml`.
+public struct GenericChannel: Channel {
+    public let name = "generic"
+    /// The bearer token; `nil` only for a server bound to loopback in development.
+    let token: String?
+
+    public init(token: String?) { self.token = token }
+
+    public func receive(_ request: ChannelRequest) throws(ChannelError) -> ChannelInbound {
+        if let token {
+            let presented = request.header("authorization").flatMap { value -> String? in
+                let parts = value.split(separator: " ", maxSplits: 1)
+                guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+                return String(parts[1])
+            }
+            guard ConstantTime.equals(presented, token) else { throw .unauthorized }
+        }
+        guard request.mediaType == "application/json" else { throw .unsupportedMediaType("application/json") }
+        let message = try GenericMessage.decode(request.body)
+        return .event(
+            InboundEvent(
+                channel: name, eventID: message.messageID, conversation: message.conversation,
+                participant: message.participant, text: message.text))
+    }
+
+    /// The JSON reply, with the session it belongs to and whether it repeats an earlier answer.
+    public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
+        let body = GenericReply(
+            sessionID: context.sessionID, replay: context.replayed,
+            messages: replies.map { message in
+                GenericReply.Message(
+                    text: message.text,
+                    choices: message.choices.map {
+                        .init(number: $0.number, value: $0.value, label: $0.label, shortLabel: $0.shortLabel)
+                    })
+            })
+        return ChannelReply(response: .json(JSONBody.encode(body), status: context.rateLimited ? 429 : 200))
+    }
+}
+
+/// The request body of the generic channel.
+struct GenericMessage: Decodable {
+    let conversation: String
+    let participant: String?
+    let messageID: String
+    let text: String
+
+    enum CodingKeys: String, CodingKey {
+        case conversation, participant, text
+        case messageID = "message_id"
+    }
+
+    static let maxFieldLength = 200
+
+    static func decode(_ body: [UInt8]) throws(ChannelError) -> GenericMessage {
+        guard String(validating: body, as: UTF8.self) != nil else { throw .badRequest("The body is not valid UTF-8.") }
+        let message: GenericMessage
+        do {
+            message = try JSONDecoder().decode(GenericMessage.self, from: Data(body))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw .badRequest("Missing field \"\(key.stringValue)\".")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw .badRequest("Field \"\(field)\" has the wrong type: it must be a string.")
+        } catch {
+            throw .badRequest("The body is not valid JSON.")
+        }
+        for (field, value) in [("conversation", message.conversation), ("message_id", message.messageID)] {
+            guard !value.trimmingCharacters(in: .whitespaces).isEmpty, value.count <= maxFieldLength else {
+                throw .badRequest("Field \"\(field)\" must be 1 to \(maxFieldLength) characters.")
+            }
+        }
+        if let participant = message.participant, participant.count > maxFieldLength {
+            throw .badRequest("Field \"participant\" must be at most \(maxFieldLength) characters.")
+        }
+        return message
+    }
+}
+
+/// The response body of the generic channel.
+struct GenericReply: Encodable {
+    struct Message: Encodable {
+        let text: String
+        let choices: [Choice]
+    }
+
+    struct Choice: Encodable {
+        let number: Int
+        let value: String
+        let label: String
+        let shortLabel: String
+
+        enum CodingKeys: String, CodingKey {
+            case number, value, label
+            case shortLabel = "short_label"
+        }
+    }
+
+    let sessionID: Int64?
+    let replay: Bool
+    let messages: [Message]
+
+    enum CodingKeys: String, CodingKey {
+        case replay, messages
+        case sessionID = "session_id"
+    }
+}
+
+/// JSON for bodies the channels build themselves: sorted keys, unescaped slashes.
+public enum JSONBody {
+    public static func encode(_ value: some Encodable) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // why: these bodies are plain structs of strings and numbers; encoding them cannot fail.
+        return (try? Array(encoder.encode(value))) ?? Array("{}".utf8)
+    }
+}

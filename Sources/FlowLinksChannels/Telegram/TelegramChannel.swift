@@ -1,0 +1,104 @@
+import FlowLinksCore
+import Foundation
+
+/// Telegram bots: updates arrive by webhook with a secret-token header; the reply goes back in the
+/// webhook response as a Bot API method, or through the outbox when it cannot (button presses,
+/// replies longer than one message).
+public struct TelegramChannel: Channel {
+    public let name = "telegram"
+    let secretToken: String
+    let plainText: PlainText
+
+    /// Telegram's limit for one message's text.
+    static let messageLimit = 4096
+    /// Telegram's limit for a button's callback data, in bytes.
+    static let callbackDataLimit = 64
+
+    public init(secretToken: String, plainText: PlainText) {
+        self.secretToken = secretToken
+        self.plainText = plainText
+    }
+
+    public func receive(_ request: ChannelRequest) throws(ChannelError) -> ChannelInbound {
+        guard ConstantTime.equals(request.header("x-telegram-bot-api-secret-token"), secretToken) else {
+            throw .unauthorized
+        }
+        guard String(validating: request.body, as: UTF8.self) != nil else { throw .badRequest("The body is not valid UTF-8.") }
+        let update: TelegramUpdate
+        do {
+            update = try JSONDecoder().decode(TelegramUpdate.self, from: Data(request.body))
+        } catch {
+            throw .badRequest("The body is not a Telegram update.")
+        }
+        let eventID = String(update.updateID)
+        if let query = update.callbackQuery, let message = query.message {
+            return .event(
+                InboundEvent(
+                    channel: name, eventID: eventID, conversation: String(message.chat.id),
+                    participant: String(query.from.id), text: query.data ?? "",
+                    context: ["chat_id": String(message.chat.id), "callback_query_id": query.id]))
+        }
+        if let message = update.message {
+            return .event(
+                InboundEvent(
+                    channel: name, eventID: eventID, conversation: String(message.chat.id),
+                    participant: message.from.map { String($0.id) }, text: Self.withoutBotName(message.text ?? ""),
+                    context: ["chat_id": String(message.chat.id)]))
+        }
+        // why: edits, joins and other updates carry nothing to answer; acknowledge so Telegram stops.
+        return .respond(.acknowledged)
+    }
+
+    public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
+        let chatID = Int64(event.context["chat_id"] ?? event.conversation) ?? 0
+        let keyboard = replies.last.map(keyboard(for:)) ?? nil
+        let text = replies.map { render($0) }.joined(separator: "\n\n")
+        let parts = TextSplitter(limit: Self.messageLimit).split(text)
+        let messages = parts.enumerated().map { index, part in
+            SendMessage(
+                method: nil, chatID: chatID, text: Escaping.html(part),
+                replyMarkup: index == parts.count - 1 ? keyboard : nil)
+        }
+        if let callbackID = event.context["callback_query_id"] {
+            // why: a button press is answered at once; the next question follows through the outbox.
+            let answer = AnswerCallbackQuery(method: "answerCallbackQuery", callbackQueryID: callbackID)
+            return ChannelReply(response: .json(JSONBody.encode(answer)), followUps: messages.map(call))
+        }
+        guard messages.count == 1, var only = messages.first else {
+            return ChannelReply(response: .acknowledged, followUps: messages.map(call))
+        }
+        only.method = "sendMessage"
+        return ChannelReply(response: .json(JSONBody.encode(only)))
+    }
+
+    /// Text with the choices as numbered lines when their labels are too long for buttons alone.
+    private func render(_ message: OutboundMessage) -> String {
+        buttonsSpeakForThemselves(message.choices) ? message.text : plainText.render(message)
+    }
+
+    private func keyboard(for message: OutboundMessage) -> InlineKeyboard? {
+        guard !message.choices.isEmpty else { return nil }
+        let short = buttonsSpeakForThemselves(message.choices)
+        return InlineKeyboard(
+            inlineKeyboard: message.choices.map { choice in
+                let data = choice.value.utf8.count <= Self.callbackDataLimit ? choice.value : String(choice.number)
+                return [.init(text: short ? choice.label : "\(choice.number). \(choice.shortLabel)", callbackData: data)]
+            })
+    }
+
+    private func buttonsSpeakForThemselves(_ choices: [Choice]) -> Bool {
+        choices.allSatisfy { $0.label.count <= 30 }
+    }
+
+    private func call(_ message: SendMessage) -> PlatformCall {
+        PlatformCall(channel: name, method: "sendMessage", body: JSONBody.encode(message))
+    }
+
+    /// "/status@FlowLinksBot" → "/status": group chats add the bot's name to commands.
+    static func withoutBotName(_ text: String) -> String {
+        guard text.hasPrefix("/") else { return text }
+        let commandEnd = text.firstIndex(of: " ") ?? text.endIndex
+        guard let at = text[..<commandEnd].firstIndex(of: "@") else { return text }
+        return String(text[..<at]) + String(text[commandEnd...])
+    }
+}

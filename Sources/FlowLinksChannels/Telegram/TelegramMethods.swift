@@ -1,0 +1,46 @@
+/// Bot API `sendMessage`, in HTML parse mode.
+struct SendMessage: Encodable {
+    /// Set when the method is returned in the webhook response; absent in an API call's body.
+    var method: String?
+    let chatID: Int64
+    let text: String
+    let parseMode = "HTML"
+    let replyMarkup: InlineKeyboard?
+
+    enum CodingKeys: String, CodingKey {
+        case method, text
+        case chatID = "chat_id"
+        case parseMode = "parse_mode"
+        case replyMarkup = "reply_markup"
+    }
+}
+
+/// Bot API `answerCallbackQuery`: stops the spinner on the pressed button.
+struct AnswerCallbackQuery: Encodable {
+    let method: String
+    let callbackQueryID: String
+
+    enum CodingKeys: String, CodingKey {
+        case method
+        case callbackQueryID = "callback_query_id"
+    }
+}
+
+/// Buttons under a message; each row holds one button so long labels stay readable on a phone.
+struct InlineKeyboard: Encodable {
+    struct Button: Encodable {
+        let text: String
+        let callbackData: String
+
+        enum CodingKeys: String, CodingKey {
+            case text
+            case callbackData = "callback_data"
+        }
+    }
+
+    let inlineKeyboard: [[Button]]
+
+    enum CodingKeys: String, CodingKey {
+        case inlineKeyboard = "inline_keyboard"
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The parts of a Telegram Bot API `Update` that FlowLinks reads.
+struct TelegramUpdate: Decodable {
+    struct User: Decodable {
+        let id: Int64
+    }
+
+    struct Chat: Decodable {
+        let id: Int64
+    }
+
+    struct Message: Decodable {
+        let messageID: Int64
+        let from: User?
+        let chat: Chat
+        let text: String?
+
+        enum CodingKeys: String, CodingKey {
+            case from, chat, text
+            case messageID = "message_id"
+        }
+    }
+
+    struct CallbackQuery: Decodable {
+        let id: String
+        let from: User
+        let message: Message?
+        let data: String?
+    }
+
+    let updateID: Int64
+    let message: Message?
+    let callbackQuery: CallbackQuery?
+
+    enum CodingKeys: String, CodingKey {
+        case message
+        case updateID = "update_id"
+        case callbackQuery = "callback_query"
+    }
+}

@@ -1,0 +1,84 @@
+import AsyncHTTPClient
+import FlowLinksChannels
+import FlowLinksCore
+import FlowLinksStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// What the server runs with, beyond its `Config`; tests pass fakes.
+public struct ServerDependencies: Sendable {
+    public var script: Script
+    public var database: AppDatabase
+    public var metrics: ServerMetrics
+    public var now: @Sendable () -> Date
+    /// Makes queued platform API calls; `nil` builds the real senders for the configured channels.
+    public var senders: [String: any PlatformSender]?
+    public var jitter: @Sendable () -> Double
+    public var logger: Logger
+
+    public init(
+        script: Script, database: AppDatabase, metrics: ServerMetrics = ServerMetrics(),
+        now: @escaping @Sendable () -> Date = Date.init, senders: [String: any PlatformSender]? = nil,
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5...1) }, logger: Logger? = nil
+    ) {
+        self.script = script
+        self.database = database
+        self.metrics = metrics
+        self.now = now
+        self.senders = senders
+        self.jitter = jitter
+        self.logger = logger ?? Logger(label: "flowlinks")
+    }
+}
+
+/// The configured server: routes for the enabled channels and operations, the outbox worker.
+public func buildApplication(_ config: Config, dependencies: ServerDependencies) -> some ApplicationProtocol {
+    let router = Router()
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    let engine = Engine(script: dependencies.script, idleTimeout: config.idleHours * 3600)
+    let wakeup = Wakeup()
+    let turns = TurnService(
+        database: dependencies.database, engine: engine,
+        limiter: RateLimiter(perMinute: config.rateLimitPerMinute, burst: config.rateLimitBurst, now: dependencies.now),
+        metrics: dependencies.metrics, outboxWakeup: wakeup, now: dependencies.now)
+    WebhookRoutes(
+        channels: channels(for: config, script: dependencies.script), turns: turns, maxBodyBytes: config.maxBodyBytes,
+        metrics: dependencies.metrics
+    ).add(to: router)
+    OperationsRoutes(database: dependencies.database, metrics: dependencies.metrics).add(to: router)
+
+    let outbox = OutboxDelivery(
+        database: dependencies.database, senders: dependencies.senders ?? senders(for: config),
+        maxAttempts: config.outboxMaxAttempts, wakeup: wakeup, metrics: dependencies.metrics,
+        logger: dependencies.logger, now: dependencies.now, jitter: dependencies.jitter)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "FlowLinks"),
+        services: [outbox],
+        logger: dependencies.logger)
+}
+
+/// The channels whose secrets are configured (and the generic one on loopback).
+func channels(for config: Config, script: Script) -> [any Channel] {
+    let plainText = PlainText(script: script)
+    var channels: [any Channel] = []
+    if config.enabledChannels.contains("generic") { channels.append(GenericChannel(token: config.genericToken)) }
+    if let secret = config.telegramSecretToken {
+        channels.append(TelegramChannel(secretToken: secret, plainText: plainText))
+    }
+    if let token = config.twilioAuthToken, let url = config.twilioPublicURL {
+        channels.append(TwilioChannel(authToken: token, publicURL: url, plainText: plainText))
+    }
+    if let token = config.mattermostToken { channels.append(MattermostChannel(token: token, plainText: plainText)) }
+    return channels
+}
+
+/// The real API senders for the channels that reply through an API.
+func senders(for config: Config) -> [String: any PlatformSender] {
+    var senders: [String: any PlatformSender] = [:]
+    if let token = config.telegramBotToken {
+        senders["telegram"] = TelegramSender(client: .shared, baseURL: config.telegramAPIBaseURL, botToken: token)
+    }
+    return senders
+}

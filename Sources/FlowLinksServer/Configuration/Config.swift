@@ -1,0 +1,43 @@
+import Foundation
+
+/// Everything the server needs to know, built once at start-up from flags, environment and an
+/// optional file (see `ConfigLoader`). Tests build one in code.
+public struct Config: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var databasePath = "./flowlinks.sqlite"
+    /// The `Prompts/` folder; `nil` finds the default one.
+    public var promptsDirectory: String?
+    /// Largest request body accepted, in bytes.
+    public var maxBodyBytes = 64 * 1024
+    /// Messages a conversation may send per minute, and how many may come at once.
+    public var rateLimitPerMinute = 30
+    public var rateLimitBurst = 10
+    public var idleHours = 24.0
+    public var logLevel = "info"
+    public var outboxMaxAttempts = 8
+
+    public var genericToken: String?
+    public var telegramSecretToken: String?
+    public var telegramBotToken: String?
+    public var telegramAPIBaseURL = "https://api.telegram.org"
+    public var twilioAuthToken: String?
+    public var twilioPublicURL: String?
+    public var mattermostToken: String?
+
+    public init() {}
+
+    /// Whether the server listens only on this machine.
+    public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
+
+    /// The channels that will accept requests: each needs its secret, and the generic one without
+    /// a token only on loopback.
+    public var enabledChannels: [String] {
+        var names: [String] = []
+        if genericToken != nil || isLoopback { names.append("generic") }
+        if telegramSecretToken != nil { names.append("telegram") }
+        if twilioAuthToken != nil { names.append("twilio") }
+        if mattermostToken != nil { names.append("mattermost") }
+        return names
+    }
+}

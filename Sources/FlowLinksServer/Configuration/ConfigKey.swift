@@ -1,0 +1,47 @@
+/// A configuration setting: its name in the config file, its environment variable, and what it means.
+public enum ConfigKey: String, CaseIterable, Sendable {
+    case host, port, database, prompts
+    case maxBodyBytes = "max_body_bytes"
+    case rateLimitPerMinute = "rate_limit_per_minute"
+    case rateLimitBurst = "rate_limit_burst"
+    case idleHours = "idle_hours"
+    case logLevel = "log_level"
+    case outboxMaxAttempts = "outbox_max_attempts"
+    case genericToken = "generic_token"
+    case telegramSecretToken = "telegram_secret_token"
+    case telegramBotToken = "telegram_bot_token"
+    case telegramAPIBaseURL = "telegram_api_base_url"
+    case twilioAuthToken = "twilio_auth_token"
+    case twilioPublicURL = "twilio_public_url"
+    case mattermostToken = "mattermost_token"
+
+    /// The environment variable that sets it: `FLOWLINKS_` and the name in capitals.
+    public var environmentVariable: String { "FLOWLINKS_" + rawValue.uppercased() }
+
+    /// Secrets are never printed, logged or echoed in an error.
+    public var isSecret: Bool {
+        [.genericToken, .telegramSecretToken, .telegramBotToken, .twilioAuthToken, .mattermostToken].contains(self)
+    }
+
+    public var help: String {
+        switch self {
+        case .host: "address to listen on (default 127.0.0.1)"
+        case .port: "port to listen on (default 8080)"
+        case .database: "SQLite database file (default ./flowlinks.sqlite)"
+        case .prompts: "Prompts folder (default ./Prompts, else the one installed beside the program)"
+        case .maxBodyBytes: "largest request body accepted, in bytes (default 65536)"
+        case .rateLimitPerMinute: "messages one conversation may send per minute (default 30)"
+        case .rateLimitBurst: "messages one conversation may send at once (default 10)"
+        case .idleHours: "hours of silence after which a returning person is greeted with where they were (default 24)"
+        case .logLevel: "trace, debug, info, notice, warning, error or critical (default info)"
+        case .outboxMaxAttempts: "attempts to deliver a platform API call before it is marked failed (default 8)"
+        case .genericToken: "bearer token of the generic JSON channel (without it, the channel works on loopback only)"
+        case .telegramSecretToken: "secret token Telegram sends in X-Telegram-Bot-Api-Secret-Token (turns Telegram on)"
+        case .telegramBotToken: "Telegram bot token from BotFather, for replies sent through the Bot API"
+        case .telegramAPIBaseURL: "Telegram Bot API base URL (default https://api.telegram.org)"
+        case .twilioAuthToken: "Twilio auth token, to check X-Twilio-Signature (turns Twilio SMS/WhatsApp on)"
+        case .twilioPublicURL: "the public URL Twilio posts to, exactly as configured in Twilio"
+        case .mattermostToken: "token of the Mattermost outgoing webhook (turns Mattermost on)"
+        }
+    }
+}

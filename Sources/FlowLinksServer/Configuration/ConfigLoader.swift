@@ -1,0 +1,144 @@
+import Foundation
+import Logging
+import Yams
+
+/// A setting that stops start-up, named the way the person set it (flag, variable or file key).
+public struct ConfigError: Error, Equatable, CustomStringConvertible, Sendable {
+    public let setting: String
+    public let problem: String
+
+    public var description: String { "\(setting): \(problem)" }
+}
+
+/// Builds the one `Config` from command-line flags, then environment variables, then a config
+/// file, then defaults: the first that sets a key wins. Nothing else reads the environment.
+public enum ConfigLoader {
+    public static func load(
+        flags: [ConfigKey: String] = [:], environment: [String: String] = [:], file: (path: String, text: String)? = nil
+    ) throws(ConfigError) -> Config {
+        var values: [ConfigKey: (value: String, source: String)] = [:]
+        if let file {
+            for (name, value) in try fileValues(file) {
+                guard let key = ConfigKey(rawValue: name) else {
+                    throw ConfigError(setting: "\(file.path): \(name)", problem: "unknown setting")
+                }
+                values[key] = (value, "\(file.path): \(name)")
+            }
+        }
+        for key in ConfigKey.allCases {
+            if let value = environment[key.environmentVariable] { values[key] = (value, key.environmentVariable) }
+            if let value = flags[key] { values[key] = (value, "--\(key.rawValue.replacingOccurrences(of: "_", with: "-"))") }
+        }
+        var reader = Reader(values: values)
+        return try reader.config()
+    }
+
+    private static func fileValues(_ file: (path: String, text: String)) throws(ConfigError) -> [String: String] {
+        let loaded: Any?
+        do {
+            loaded = try Yams.load(yaml: file.text)
+        } catch {
+            throw ConfigError(setting: file.path, problem: "is not valid YAML: \(error)")
+        }
+        guard let loaded else { return [:] }
+        guard let mapping = loaded as? [String: Any] else {
+            throw ConfigError(setting: file.path, problem: "must be a list of \"setting: value\" lines")
+        }
+        var values: [String: String] = [:]
+        for (name, value) in mapping {
+            switch value {
+            case let text as String: values[name] = text
+            case let number as Int: values[name] = String(number)
+            case let number as Double: values[name] = String(number)
+            case let flag as Bool: values[name] = String(flag)
+            default: throw ConfigError(setting: "\(file.path): \(name)", problem: "must be a single value")
+            }
+        }
+        return values
+    }
+
+    /// Reads and checks each setting, naming it in any error; secret values never appear in one.
+    private struct Reader {
+        let values: [ConfigKey: (value: String, source: String)]
+
+        func string(_ key: ConfigKey) throws(ConfigError) -> String? {
+            guard let (value, source) = values[key] else { return nil }
+            guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ConfigError(setting: source, problem: "must not be empty")
+            }
+            return value
+        }
+
+        func integer(_ key: ConfigKey, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+            guard let text = try string(key) else { return nil }
+            guard let number = Int(text), range.contains(number) else {
+                throw ConfigError(
+                    setting: values[key]!.source,
+                    problem: "must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+            }
+            return number
+        }
+
+        func url(_ key: ConfigKey) throws(ConfigError) -> String? {
+            guard let text = try string(key) else { return nil }
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ConfigError(setting: values[key]!.source, problem: "must be an http or https URL, not \"\(text)\"")
+            }
+            return text
+        }
+
+        func requireTogether(_ first: ConfigKey, _ second: ConfigKey, in config: Config) throws(ConfigError) {
+            let firstSet = values[first] != nil
+            let secondSet = values[second] != nil
+            guard firstSet != secondSet else { return }
+            let (missing, present) = firstSet ? (second, first) : (first, second)
+            throw ConfigError(
+                setting: missing.environmentVariable, problem: "is required when \(present.rawValue) is set")
+        }
+
+        mutating func config() throws(ConfigError) -> Config {
+            var config = Config()
+            if let host = try string(.host) { config.host = host }
+            if let port = try integer(.port, in: 1...65535) { config.port = port }
+            if let path = try string(.database) { config.databasePath = path }
+            config.promptsDirectory = try string(.prompts)
+            if let bytes = try integer(.maxBodyBytes, in: 1024...16_777_216) { config.maxBodyBytes = bytes }
+            if let rate = try integer(.rateLimitPerMinute, in: 1...100_000) { config.rateLimitPerMinute = rate }
+            if let burst = try integer(.rateLimitBurst, in: 1...100_000) { config.rateLimitBurst = burst }
+            if let attempts = try integer(.outboxMaxAttempts, in: 1...100) { config.outboxMaxAttempts = attempts }
+            if let text = try string(.idleHours) {
+                guard let hours = Double(text), hours > 0 else {
+                    throw ConfigError(setting: values[.idleHours]!.source, problem: "must be a number of hours above 0")
+                }
+                config.idleHours = hours
+            }
+            if let level = try string(.logLevel) {
+                guard Logger.Level(rawValue: level) != nil else {
+                    let known = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ConfigError(setting: values[.logLevel]!.source, problem: "must be one of \(known)")
+                }
+                config.logLevel = level
+            }
+            config.genericToken = try string(.genericToken)
+            config.telegramSecretToken = try string(.telegramSecretToken)
+            if let secret = config.telegramSecretToken, !Self.isTelegramSecret(secret) {
+                throw ConfigError(
+                    setting: values[.telegramSecretToken]!.source,
+                    problem: "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+            }
+            config.telegramBotToken = try string(.telegramBotToken)
+            if let base = try url(.telegramAPIBaseURL) { config.telegramAPIBaseURL = base }
+            config.twilioAuthToken = try string(.twilioAuthToken)
+            config.twilioPublicURL = try url(.twilioPublicURL)
+            config.mattermostToken = try string(.mattermostToken)
+            try requireTogether(.telegramSecretToken, .telegramBotToken, in: config)
+            try requireTogether(.twilioAuthToken, .twilioPublicURL, in: config)
+            return config
+        }
+
+        static func isTelegramSecret(_ text: String) -> Bool {
+            (1...256).contains(text.count)
+                && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") }
+        }
+    }
+}

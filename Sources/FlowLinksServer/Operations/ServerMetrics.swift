@@ -1,0 +1,63 @@
+import Foundation
+import Prometheus
+
+/// The server's Prometheus metrics, served at `/metrics`.
+public struct ServerMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+    }
+
+    /// A turn the engine took, and how long the whole request took.
+    func turnTaken(channel: String, duration: Duration) {
+        registry.makeCounter(name: "flowlinks_turns_total", labels: [("channel", channel)]).increment()
+        registry.makeDurationHistogram(
+            name: "flowlinks_turn_duration_seconds", labels: [("channel", channel)], buckets: Self.buckets
+        ).recordNanoseconds(duration.nanoseconds)
+    }
+
+    /// A retried event answered from the dedupe record.
+    func replayed(channel: String) {
+        registry.makeCounter(name: "flowlinks_replayed_events_total", labels: [("channel", channel)]).increment()
+    }
+
+    func rateLimited(channel: String) {
+        registry.makeCounter(name: "flowlinks_rate_limited_total", labels: [("channel", channel)]).increment()
+    }
+
+    /// A request refused or failed, by channel and HTTP status.
+    func error(channel: String, status: Int) {
+        registry.makeCounter(
+            name: "flowlinks_webhook_errors_total", labels: [("channel", channel), ("status", String(status))]
+        ).increment()
+    }
+
+    func outboxDelivered(channel: String) {
+        registry.makeCounter(name: "flowlinks_outbox_delivered_total", labels: [("channel", channel)]).increment()
+    }
+
+    func outboxFailed(channel: String) {
+        registry.makeCounter(name: "flowlinks_outbox_failed_attempts_total", labels: [("channel", channel)]).increment()
+    }
+
+    /// The Prometheus text exposition.
+    public func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+
+    static let buckets: [Duration] = [
+        .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
+        .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+        .milliseconds(500), .seconds(1),
+    ]
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

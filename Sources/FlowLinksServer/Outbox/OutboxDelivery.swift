@@ -1,0 +1,91 @@
+import FlowLinksStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Delivers queued platform API calls after their turn commits: in order per conversation, with
+/// exponential backoff and jitter, honouring the platform's Retry-After, giving up after a
+/// configured number of attempts. What is pending at start-up is delivered then.
+public struct OutboxDelivery: Service {
+    let database: AppDatabase
+    let senders: [String: any PlatformSender]
+    let maxAttempts: Int
+    let wakeup: Wakeup
+    let metrics: ServerMetrics
+    let logger: Logger
+    let now: @Sendable () -> Date
+    /// A factor in 0.5...1 applied to each backoff, so retries from many rows spread out.
+    let jitter: @Sendable () -> Double
+
+    /// The first retry waits this long; each further one twice as long, up to `maximumBackoff`.
+    static let firstBackoff: TimeInterval = 1
+    static let maximumBackoff: TimeInterval = 3600
+
+    public func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await deliverDue()
+                } catch {
+                    logger.error("Outbox pass failed", metadata: ["error": "\(error)"])
+                }
+                let next = try? await database.nextDeliveryDate()
+                let seconds = next.map { max(0, min(60, $0.timeIntervalSince(now()))) } ?? 60
+                await wakeup.wait(timeout: .milliseconds(Int(seconds * 1000)))
+            }
+        }
+    }
+
+    /// One pass: every call that is due, oldest first, one per conversation at a time.
+    @discardableResult
+    public func deliverDue() async throws -> Int {
+        var delivered = 0
+        while true {
+            let due = try await database.dueDeliveries(at: now())
+            if due.isEmpty { return delivered }
+            var progressed = false
+            for call in due {
+                if try await attempt(call) {
+                    delivered += 1
+                    progressed = true
+                }
+            }
+            // why: after a failure the conversation's head waits for its retry time; stop this pass.
+            if !progressed { return delivered }
+        }
+    }
+
+    /// Makes one call and records how it went; true when it was delivered.
+    private func attempt(_ call: OutboxRecord) async throws -> Bool {
+        guard let id = call.id else { return false }
+        guard let sender = senders[call.channel] else {
+            try await database.markAttemptFailed(id, error: "no sender for channel \(call.channel)", retryAt: nil)
+            return false
+        }
+        switch await sender.send(call) {
+        case .delivered:
+            try await database.markDelivered(id, at: now())
+            metrics.outboxDelivered(channel: call.channel)
+            return true
+        case .refused(let reason):
+            metrics.outboxFailed(channel: call.channel)
+            logger.warning("Platform refused a reply", metadata: ["channel": "\(call.channel)", "reason": "\(reason)"])
+            try await database.markAttemptFailed(id, error: reason, retryAt: nil)
+            return false
+        case .retry(let reason, let retryAfter):
+            metrics.outboxFailed(channel: call.channel)
+            let attempts = call.attempts + 1
+            let retryAt = attempts >= maxAttempts ? nil : now().addingTimeInterval(retryAfter ?? backoff(after: attempts))
+            logger.notice(
+                "Reply delivery will be retried",
+                metadata: ["channel": "\(call.channel)", "reason": "\(reason)", "attempts": "\(attempts)"])
+            try await database.markAttemptFailed(id, error: reason, retryAt: retryAt)
+            return false
+        }
+    }
+
+    func backoff(after attempts: Int) -> TimeInterval {
+        let exponential = Self.firstBackoff * pow(2, Double(max(0, attempts - 1)))
+        return min(Self.maximumBackoff, exponential) * jitter()
+    }
+}

@@ -1,0 +1,80 @@
+import FlowLinksChannels
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// `POST /webhooks/{channel}` for every enabled channel.
+struct WebhookRoutes: Sendable {
+    let channels: [any Channel]
+    let turns: TurnService
+    let maxBodyBytes: Int
+    let metrics: ServerMetrics
+
+    func add(to router: Router<some RequestContext>) {
+        for channel in channels {
+            router.post("webhooks/\(channel.name)") { request, context in
+                await handle(request, channel: channel, logger: context.logger)
+            }
+            router.on("webhooks/\(channel.name)", method: .get) { _, _ in
+                var response = Response(.json(JSONBody.encode(["error": "Use POST for this webhook."]), status: 405))
+                response.headers[.allow] = "POST"
+                return response
+            }
+        }
+    }
+
+    private func handle(_ request: Request, channel: any Channel, logger: Logger) async -> Response {
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: maxBodyBytes)
+        } catch {
+            return refuse(channel, .init(status: 413, message: "The body is larger than \(maxBodyBytes) bytes."))
+        }
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let channelRequest = ChannelRequest(
+            method: request.method.rawValue, path: request.uri.path, query: request.uri.query, headers: headers,
+            body: Array(buffer: body))
+        do {
+            switch try channel.receive(channelRequest) {
+            case .respond(let response):
+                return Response(response)
+            case .event(let event):
+                let reply = try await turns.reply(to: event, on: channel, logger: logger)
+                return Response(reply.response)
+            }
+        } catch let error as ChannelError {
+            logger.info("Refused a webhook request", metadata: ["channel": "\(channel.name)", "status": "\(error.status)"])
+            return refuse(channel, .init(status: error.status, message: error.message))
+        } catch {
+            logger.error("Turn failed", metadata: ["channel": "\(channel.name)", "error": "\(error)"])
+            return refuse(channel, .init(status: 500, message: "Something went wrong on our side; please try again."))
+        }
+    }
+
+    private func refuse(_ channel: any Channel, _ problem: Problem) -> Response {
+        metrics.error(channel: channel.name, status: problem.status)
+        return Response(.json(JSONBody.encode(["error": problem.message]), status: problem.status))
+    }
+
+    private struct Problem {
+        let status: Int
+        let message: String
+    }
+}
+
+extension Response {
+    /// A Hummingbird response from a channel's response.
+    init(_ response: ChannelResponse) {
+        var fields = HTTPFields()
+        if let contentType = response.contentType { fields[.contentType] = contentType }
+        for (name, value) in response.headers {
+            if let name = HTTPField.Name(name) { fields[name] = value }
+        }
+        self.init(
+            status: HTTPResponse.Status(code: response.status), headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+    }
+}

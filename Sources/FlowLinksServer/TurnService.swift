@@ -1,0 +1,46 @@
+import FlowLinksChannels
+import FlowLinksCore
+import FlowLinksStore
+import Foundation
+import Logging
+
+/// Takes a verified event through the engine and the store in one transaction, and renders the
+/// channel's reply. The one way data flows: event → turn → stored → rendered.
+public struct TurnService: Sendable {
+    let database: AppDatabase
+    let engine: Engine
+    let limiter: RateLimiter
+    let metrics: ServerMetrics
+    let outboxWakeup: Wakeup
+    let now: @Sendable () -> Date
+
+    /// The reply to one event: a replay of the first answer, a friendly slow-down, or a new turn.
+    func reply(to event: InboundEvent, on channel: any Channel, logger: Logger) async throws -> ChannelReply {
+        let key = ConversationKey(channel: channel.name, conversation: event.conversation)
+        guard await limiter.allow("\(key.channel)\u{0}\(key.conversation)") else {
+            metrics.rateLimited(channel: channel.name)
+            logger.notice("Rate limited a conversation", metadata: ["channel": "\(channel.name)"])
+            let slowDown = OutboundMessage(engine.script.language.message(.rateLimited).render())
+            return channel.reply(to: event, with: [slowDown], context: ReplyContext(rateLimited: true))
+        }
+        let start = ContinuousClock.now
+        let message = InboundMessage(
+            key: key, participant: event.participant, text: event.text, platformMessageID: event.eventID)
+        let (outcome, reply) = try await database.converse(message, eventID: event.eventID, engine: engine, now: now()) {
+            outcome in
+            let context = ReplyContext(sessionID: outcome.sessionID, replayed: outcome.replayed)
+            let reply = channel.reply(to: event, with: outcome.replies, context: context)
+            let entries = reply.followUps.map { OutboxEntry(channel: $0.channel, method: $0.method, body: $0.body) }
+            return (reply, entries)
+        }
+        if outcome.replayed {
+            metrics.replayed(channel: channel.name)
+        } else {
+            metrics.turnTaken(channel: channel.name, duration: ContinuousClock.now - start)
+            if !reply.followUps.isEmpty { await outboxWakeup.notify() }
+        }
+        logger.debug(
+            "Turn", metadata: ["channel": "\(channel.name)", "text": "\(event.text)", "replayed": "\(outcome.replayed)"])
+        return reply
+    }
+}

@@ -1,0 +1,46 @@
+import FlowLinksCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// A webhook event's turn, exactly once: the dedupe record, the turn and the outbox rows the
+    /// rendered reply needs commit together. A retried event gets the replies stored the first
+    /// time, rendered again, and changes nothing.
+    ///
+    /// `render` turns the outcome into the channel's response and any API calls to queue; it runs
+    /// inside the transaction, so it must be quick and pure.
+    public func converse<Rendered: Sendable>(
+        _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
+        render: @escaping @Sendable (TurnOutcome) -> (Rendered, [OutboxEntry])
+    ) async throws -> (TurnOutcome, Rendered) {
+        try await writer.write { db in
+            try Self.takeWebhookTurn(db, message, eventID: eventID, engine: engine, now: now, render: render)
+        }
+    }
+
+    static func takeWebhookTurn<Rendered>(
+        _ db: Database, _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
+        render: (TurnOutcome) -> (Rendered, [OutboxEntry])
+    ) throws -> (TurnOutcome, Rendered) {
+        let channel = message.key.channel
+        if let processed = try ProcessedEvent.fetchOne(db, key: ["channel": channel, "event_id": eventID]) {
+            let outcome = TurnOutcome(
+                sessionID: processed.sessionId, status: processed.status, replies: processed.replies, replayed: true)
+            return (outcome, render(outcome).0)
+        }
+        let outcome = try takeTurn(db, message, engine: engine, now: now)
+        let (rendered, entries) = render(outcome)
+        try ProcessedEvent(
+            channel: channel, eventId: eventID, sessionId: outcome.sessionID, status: outcome.status,
+            replies: outcome.replies, createdAt: now
+        ).insert(db)
+        for entry in entries {
+            var record = OutboxRecord(
+                sessionId: outcome.sessionID, channel: entry.channel, conversation: message.key.conversation,
+                method: entry.method, body: Data(entry.body), status: .pending, attempts: 0, nextAttemptAt: now,
+                createdAt: now)
+            try record.insert(db)
+        }
+        return (outcome, rendered)
+    }
+}
