@@ -70,8 +70,11 @@ let package = Package(
             name: "FlowLinksServerTests",
             dependencies: [
                 "FlowLinksServer",
+                "FlowLinksChannels",
                 "FlowLinksTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "FlowLinksCLITests", dependencies: ["flowlinks", "FlowLinksTesting"]),

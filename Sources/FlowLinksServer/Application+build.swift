@@ -48,14 +48,16 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
     ).add(to: router)
     OperationsRoutes(database: dependencies.database, metrics: dependencies.metrics).add(to: router)
 
+    let platformSenders = dependencies.senders ?? senders(for: config)
     let outbox = OutboxDelivery(
-        database: dependencies.database, senders: dependencies.senders ?? senders(for: config),
-        maxAttempts: config.outboxMaxAttempts, wakeup: wakeup, metrics: dependencies.metrics,
-        logger: dependencies.logger, now: dependencies.now, jitter: dependencies.jitter)
+        database: dependencies.database, senders: platformSenders, maxAttempts: config.outboxMaxAttempts,
+        wakeup: wakeup, metrics: dependencies.metrics, logger: dependencies.logger, now: dependencies.now,
+        jitter: dependencies.jitter)
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "FlowLinks"),
-        services: [outbox],
+        // why: with no channel that replies through an API there is nothing to deliver.
+        services: platformSenders.isEmpty ? [] : [outbox],
         logger: dependencies.logger)
 }
 

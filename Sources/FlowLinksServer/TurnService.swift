@@ -17,7 +17,9 @@ public struct TurnService: Sendable {
     /// The reply to one event: a replay of the first answer, a friendly slow-down, or a new turn.
     func reply(to event: InboundEvent, on channel: any Channel, logger: Logger) async throws -> ChannelReply {
         let key = ConversationKey(channel: channel.name, conversation: event.conversation)
-        guard await limiter.allow("\(key.channel)\u{0}\(key.conversation)") else {
+        let allowed = await limiter.allow("\(key.channel)\u{0}\(key.conversation)")
+        // why: a platform's retry of an answered event gets its stored reply, whatever the budget.
+        if !allowed, try await !database.hasProcessed(channel: channel.name, eventID: event.eventID) {
             metrics.rateLimited(channel: channel.name)
             logger.notice("Rate limited a conversation", metadata: ["channel": "\(channel.name)"])
             let slowDown = OutboundMessage(engine.script.language.message(.rateLimited).render())

@@ -18,6 +18,13 @@ extension AppDatabase {
         }
     }
 
+    /// Whether this event was answered before.
+    public func hasProcessed(channel: String, eventID: String) async throws -> Bool {
+        try await writer.read { db in
+            try ProcessedEvent.exists(db, key: ["channel": channel, "event_id": eventID])
+        }
+    }
+
     static func takeWebhookTurn<Rendered>(
         _ db: Database, _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
         render: (TurnOutcome) -> (Rendered, [OutboxEntry])

@@ -11,8 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the webhook server for the chat channels.",
         discussion: """
-            Settings come from flags, then FLOWLINKS_* environment variables, then the config file, then
-            defaults; the first that sets a value wins. A channel is on only when its secret is set; the
+            Settings come from flags, then FLOWLINKS_* environment variables, then the config file, then \
+            defaults; the first that sets a value wins. A channel is on only when its secret is set; the \
             generic JSON channel also works without a token while the server listens on loopback.
 
             Settings (config file key, environment variable):
@@ -62,7 +62,9 @@ struct ServeCommand: AsyncParsableCommand {
             guard parts.count == 2, let key = ConfigKey(rawValue: parts[0]) else {
                 throw ValidationError("--set \(pair): expected key=value with a known setting (see --help)")
             }
-            guard !key.isSecret else { throw ValidationError("--set \(parts[0]): put secrets in the environment or the config file") }
+            guard !key.isSecret else {
+                throw ValidationError("--set \(parts[0]): put secrets in the environment or the config file")
+            }
             flags[key] = parts[1]
         }
         flags[.host] = host ?? flags[.host]

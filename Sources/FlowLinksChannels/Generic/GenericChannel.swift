@@ -64,17 +64,21 @@ struct GenericMessage: Decodable {
         } catch let DecodingError.keyNotFound(key, _) {
             throw .badRequest("Missing field \"\(key.stringValue)\".")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            guard !context.codingPath.isEmpty else {
+                throw .badRequest("The body must be a JSON object with \"conversation\", \"message_id\" and \"text\".")
+            }
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw .badRequest("Field \"\(field)\" has the wrong type: it must be a string.")
         } catch {
             throw .badRequest("The body is not valid JSON.")
         }
         for (field, value) in [("conversation", message.conversation), ("message_id", message.messageID)] {
-            guard !value.trimmingCharacters(in: .whitespaces).isEmpty, value.count <= maxFieldLength else {
+            // why: counted in code points, as JSON Schema's maxLength in docs/openapi.yaml counts them.
+            guard !value.trimmingCharacters(in: .whitespaces).isEmpty, value.unicodeScalars.count <= maxFieldLength else {
                 throw .badRequest("Field \"\(field)\" must be 1 to \(maxFieldLength) characters.")
             }
         }
-        if let participant = message.participant, participant.count > maxFieldLength {
+        if let participant = message.participant, participant.unicodeScalars.count > maxFieldLength {
             throw .badRequest("Field \"participant\" must be at most \(maxFieldLength) characters.")
         }
         return message
@@ -107,6 +111,14 @@ struct GenericReply: Encodable {
     enum CodingKeys: String, CodingKey {
         case replay, messages
         case sessionID = "session_id"
+    }
+
+    // why: `session_id` is always present, null after an erasure, so clients can rely on the key.
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sessionID, forKey: .sessionID)
+        try container.encode(replay, forKey: .replay)
+        try container.encode(messages, forKey: .messages)
     }
 }
 

@@ -11,6 +11,8 @@ public struct TelegramChannel: Channel {
 
     /// Telegram's limit for one message's text.
     static let messageLimit = 4096
+    /// Telegram's limit for the notice shown when answering a button press.
+    static let callbackNoticeLimit = 200
     /// Telegram's limit for a button's callback data, in bytes.
     static let callbackDataLimit = 64
 
@@ -23,6 +25,7 @@ public struct TelegramChannel: Channel {
         guard ConstantTime.equals(request.header("x-telegram-bot-api-secret-token"), secretToken) else {
             throw .unauthorized
         }
+        guard request.mediaType == "application/json" else { throw .unsupportedMediaType("application/json") }
         guard String(validating: request.body, as: UTF8.self) != nil else { throw .badRequest("The body is not valid UTF-8.") }
         let update: TelegramUpdate
         do {
@@ -58,6 +61,13 @@ public struct TelegramChannel: Channel {
             SendMessage(
                 method: nil, chatID: chatID, text: Escaping.html(part),
                 replyMarkup: index == parts.count - 1 ? keyboard : nil)
+        }
+        if let callbackID = event.context["callback_query_id"], context.rateLimited {
+            // why: nothing is queued for a rate-limited press, so the notice rides on the answer itself.
+            let notice = String(text.prefix(Self.callbackNoticeLimit))
+            let answer = AnswerCallbackQuery(
+                method: "answerCallbackQuery", callbackQueryID: callbackID, text: notice, showAlert: true)
+            return ChannelReply(response: .json(JSONBody.encode(answer)))
         }
         if let callbackID = event.context["callback_query_id"] {
             // why: a button press is answered at once; the next question follows through the outbox.

@@ -19,10 +19,14 @@ struct SendMessage: Encodable {
 struct AnswerCallbackQuery: Encodable {
     let method: String
     let callbackQueryID: String
+    /// A notice shown over the chat, when the press itself needs an answer in words.
+    var text: String?
+    var showAlert: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case method
+        case method, text
         case callbackQueryID = "callback_query_id"
+        case showAlert = "show_alert"
     }
 }
 

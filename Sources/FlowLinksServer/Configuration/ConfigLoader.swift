@@ -138,7 +138,9 @@ public enum ConfigLoader {
 
         static func isTelegramSecret(_ text: String) -> Bool {
             (1...256).contains(text.count)
-                && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") }
+                && text.unicodeScalars.allSatisfy {
+                    $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-")
+                }
         }
     }
 }

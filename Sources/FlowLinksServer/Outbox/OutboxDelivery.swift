@@ -17,12 +17,27 @@ public struct OutboxDelivery: Service {
     /// A factor in 0.5...1 applied to each backoff, so retries from many rows spread out.
     let jitter: @Sendable () -> Double
 
+    public init(
+        database: AppDatabase, senders: [String: any PlatformSender], maxAttempts: Int, wakeup: Wakeup = Wakeup(),
+        metrics: ServerMetrics = ServerMetrics(), logger: Logger = Logger(label: "flowlinks.outbox"),
+        now: @escaping @Sendable () -> Date = Date.init, jitter: @escaping @Sendable () -> Double = { .random(in: 0.5...1) }
+    ) {
+        self.database = database
+        self.senders = senders
+        self.maxAttempts = maxAttempts
+        self.wakeup = wakeup
+        self.metrics = metrics
+        self.logger = logger
+        self.now = now
+        self.jitter = jitter
+    }
+
     /// The first retry waits this long; each further one twice as long, up to `maximumBackoff`.
     static let firstBackoff: TimeInterval = 1
     static let maximumBackoff: TimeInterval = 3600
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     try await deliverDue()

@@ -27,10 +27,11 @@ public struct TelegramSender: PlatformSender {
             if (200..<300).contains(status) { return .delivered }
             let answer = try? JSONDecoder().decode(TelegramAnswer.self, from: Data(buffer: body))
             let reason = "HTTP \(status): \(answer?.description ?? "no description")"
-            if status == 429 || status >= 500 {
+            if status == 429 {
                 let header = response.headers.first(name: "Retry-After").flatMap(TimeInterval.init)
                 return .retry(reason: reason, retryAfter: answer?.parameters?.retryAfter ?? header)
             }
+            if status >= 500 { return .retry(reason: reason, retryAfter: nil) }
             return .refused(reason: reason)
         } catch {
             // why: the error names the URL, and the URL holds the bot token; keep it out of the log.

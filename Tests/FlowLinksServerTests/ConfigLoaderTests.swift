@@ -1,0 +1,76 @@
+import FlowLinksServer
+import Testing
+
+@Suite("Configuration from flags, environment and file")
+struct ConfigLoaderTests {
+    @Test func defaultsWorkWithNothingSet() throws {
+        let config = try ConfigLoader.load()
+        #expect(config.host == "127.0.0.1")
+        #expect(config.port == 8080)
+        #expect(config.databasePath == "./flowlinks.sqlite")
+        #expect(config.enabledChannels == ["generic"])
+    }
+
+    @Test func flagsBeatEnvironmentWhichBeatsTheFile() throws {
+        let file = (path: "flowlinks.yaml", text: "port: 9000\nhost: 0.0.0.0\nrate_limit_burst: 4\n")
+        let config = try ConfigLoader.load(
+            flags: [.port: "9002"], environment: ["FLOWLINKS_PORT": "9001", "FLOWLINKS_HOST": "127.0.0.1"], file: file)
+        #expect(config.port == 9002)
+        #expect(config.host == "127.0.0.1")
+        #expect(config.rateLimitBurst == 4)
+    }
+
+    @Test func aChannelIsOnOnlyWithItsSecret() throws {
+        let config = try ConfigLoader.load(environment: [
+            "FLOWLINKS_HOST": "0.0.0.0", "FLOWLINKS_MATTERMOST_TOKEN": "abc", "FLOWLINKS_TWILIO_AUTH_TOKEN": "t",
+            "FLOWLINKS_TWILIO_PUBLIC_URL": "https://bot.example.org/webhooks/twilio",
+        ])
+        #expect(config.enabledChannels == ["twilio", "mattermost"])
+    }
+
+    @Test(arguments: [
+        (["FLOWLINKS_PORT": "eighty"], "FLOWLINKS_PORT: must be a whole number from 1 to 65535, not \"eighty\""),
+        (["FLOWLINKS_PORT": "0"], "FLOWLINKS_PORT: must be a whole number from 1 to 65535, not \"0\""),
+        (["FLOWLINKS_LOG_LEVEL": "loud"], "FLOWLINKS_LOG_LEVEL: must be one of"),
+        (["FLOWLINKS_TWILIO_PUBLIC_URL": "bot.example.org"], "FLOWLINKS_TWILIO_PUBLIC_URL: must be an http or https URL"),
+        (
+            ["FLOWLINKS_TELEGRAM_SECRET_TOKEN": "abc"],
+            "FLOWLINKS_TELEGRAM_BOT_TOKEN: is required when telegram_secret_token is set"
+        ),
+        (["FLOWLINKS_TWILIO_AUTH_TOKEN": "abc"], "FLOWLINKS_TWILIO_PUBLIC_URL: is required when twilio_auth_token is set"),
+        (["FLOWLINKS_GENERIC_TOKEN": " "], "FLOWLINKS_GENERIC_TOKEN: must not be empty"),
+    ])
+    func aBadSettingStopsStartUpAndIsNamed(environment: [String: String], message: String) {
+        #expect {
+            try ConfigLoader.load(environment: environment)
+        } throws: { error in
+            "\(error)".hasPrefix(message)
+        }
+    }
+
+    @Test func aSecretNeverAppearsInAnError() {
+        let secret = "my secret with spaces!"
+        #expect {
+            try ConfigLoader.load(environment: ["FLOWLINKS_TELEGRAM_SECRET_TOKEN": secret, "FLOWLINKS_TELEGRAM_BOT_TOKEN": "1:x"])
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("FLOWLINKS_TELEGRAM_SECRET_TOKEN") && !text.contains(secret)
+        }
+    }
+
+    @Test func anUnknownSettingInTheFileIsNamed() {
+        #expect {
+            try ConfigLoader.load(file: (path: "flowlinks.yaml", text: "prot: 80\n"))
+        } throws: { error in
+            "\(error)" == "flowlinks.yaml: prot: unknown setting"
+        }
+    }
+
+    @Test func aBadFlagIsNamedAsTheFlag() {
+        #expect {
+            try ConfigLoader.load(flags: [.maxBodyBytes: "10"])
+        } throws: { error in
+            "\(error)".hasPrefix("--max-body-bytes: must be a whole number from 1024")
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import AsyncHTTPClient
+import FlowLinksServer
+import FlowLinksStore
+import FlowLinksTesting
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@Suite("The outbox delivers replies sent through platform APIs")
+struct OutboxTests {
+    /// A Telegram conversation brought to the benefit question, then `presses` button values queued.
+    static func queueButtonPresses(_ presses: [String], on server: TestServer) async throws {
+        try await server.test { client in
+            for (update, text) in zip(1..., ["hi", "Riverside", "Parent Cafe", "skip"]) {
+                try await client.sendTelegram(PlatformRequests.telegramMessage(update: update, text: text))
+            }
+            for (update, data) in zip(100..., presses) {
+                try await client.sendTelegram(PlatformRequests.telegramButton(update: update, data: data))
+            }
+        }
+    }
+
+    static func server(maxAttempts: Int = 8) throws -> TestServer {
+        try TestServer { config in
+            config.telegramSecretToken = PlatformRequests.telegramSecret
+            config.telegramBotToken = "123:ABC"
+            config.outboxMaxAttempts = maxAttempts
+        }
+    }
+
+    static func delivery(_ server: TestServer, api: String, maxAttempts: Int = 8) -> OutboxDelivery {
+        let clock = server.clock
+        return OutboxDelivery(
+            database: server.database,
+            senders: ["telegram": TelegramSender(client: .shared, baseURL: api, botToken: "123:ABC")],
+            maxAttempts: maxAttempts, now: { clock.now }, jitter: { 1 })
+    }
+
+    @Test func aCallThatFailsTwiceIsDeliveredOnceAndInOrder() async throws {
+        let server = try Self.server()
+        try await Self.queueButtonPresses(["yes", "no"], on: server)
+        let api = FakeTelegramAPI(statuses: [500, 500])
+        try await api.run { base in
+            var delivered = 0
+            let delivery = Self.delivery(server, api: base)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 0)
+            server.clock.advance(1)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 0)
+            server.clock.advance(1.5)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 0, "the second retry waits 2 s, not 1.5")
+            server.clock.advance(0.5)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 2)
+        }
+        #expect(api.calls.count == 4)
+        #expect(api.calls.allSatisfy { $0.path == "/bot123:ABC/sendMessage" })
+        let delivered = api.delivered.map(\.body)
+        #expect(delivered.count == 2)
+        #expect(delivered[0].contains("same or similar goals"))
+        #expect(delivered[1].contains("how does information flow"))
+        #expect(api.calls[0].body == api.calls[2].body)
+    }
+
+    @Test func aRateLimitedCallWaitsForRetryAfter() async throws {
+        let server = try Self.server()
+        try await Self.queueButtonPresses(["yes"], on: server)
+        let api = FakeTelegramAPI(statuses: [429], retryAfter: 7)
+        try await api.run { base in
+            var delivered = 0
+            let delivery = Self.delivery(server, api: base)
+            try await delivery.deliverDue()
+            server.clock.advance(6)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 0)
+            server.clock.advance(1)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 1)
+        }
+        #expect(api.calls.map(\.status) == [429, 200])
+    }
+
+    @Test func afterTheLastAttemptTheCallIsFailedAndRetryDeliversIt() async throws {
+        let server = try Self.server(maxAttempts: 2)
+        try await Self.queueButtonPresses(["yes"], on: server)
+        let api = FakeTelegramAPI(statuses: [500, 502])
+        try await api.run { base in
+            var delivered = 0
+            let delivery = Self.delivery(server, api: base, maxAttempts: 2)
+            try await delivery.deliverDue()
+            server.clock.advance(1)
+            try await delivery.deliverDue()
+            let failed = try await server.database.failedDeliveries()
+            #expect(failed.count == 1)
+            #expect(failed.first?.attempts == 2)
+            #expect(failed.first?.lastError?.contains("HTTP 502") == true)
+            server.clock.advance(3600)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 0)
+            let requeued = try await server.database.requeueFailedDeliveries(at: server.clock.now)
+            #expect(requeued == 1)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 1)
+        }
+        #expect(try await server.database.failedDeliveries().isEmpty)
+    }
+
+    @Test func aPlatformRefusalIsNotRetried() async throws {
+        let server = try Self.server()
+        try await Self.queueButtonPresses(["yes"], on: server)
+        let api = FakeTelegramAPI(statuses: [403])
+        try await api.run { base in
+            try await Self.delivery(server, api: base).deliverDue()
+        }
+        #expect(try await server.database.failedDeliveries().first?.lastError?.contains("HTTP 403") == true)
+        #expect(api.calls.count == 1)
+    }
+
+    @Test func pendingCallsAreDeliveredAfterARestart() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            var server = try Self.server()
+            server = try server.reopened(at: path)
+            try await Self.queueButtonPresses(["yes", "no"], on: server)
+        }
+        let restarted = try Self.server().reopened(at: path)
+        let api = FakeTelegramAPI()
+        try await api.run { base in
+            var delivered = 0
+            delivered = try await Self.delivery(restarted, api: base).deliverDue()
+            #expect(delivered == 2)
+        }
+        #expect(api.delivered.count == 2)
+    }
+
+    @Test func theRunningServerDeliversWithoutBeingAsked() async throws {
+        let api = FakeTelegramAPI()
+        try await api.run { base in
+            var server = try Self.server()
+            server.senders = ["telegram": TelegramSender(client: .shared, baseURL: base, botToken: "123:ABC")]
+            try await server.application.test(.live) { client in
+                try await client.sendTelegram(PlatformRequests.telegramMessage(update: 1, text: "hi"))
+                try await client.sendTelegram(PlatformRequests.telegramButton(update: 2, data: "back"))
+                let call = await api.nextCall()
+                #expect(call?.body.contains("first question") == true)
+            }
+        }
+    }
+}
+
+extension TestServer {
+    /// The same server on a database file, as after a restart.
+    func reopened(at path: String) throws -> TestServer {
+        try TestServer(config: config, database: AppDatabase.open(path: path))
+    }
+}

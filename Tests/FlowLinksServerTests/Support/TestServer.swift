@@ -1,0 +1,81 @@
+import FlowLinksChannels
+import FlowLinksServer
+import FlowLinksStore
+import FlowLinksTesting
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Synchronization
+
+/// A clock tests move by hand.
+final class ManualClock: Sendable {
+    private let current = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+
+    var now: Date { current.withLock { $0 } }
+
+    func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
+}
+
+/// A server wired to an in-memory database, a manual clock and no real platform APIs.
+struct TestServer {
+    var config: Config
+    let database: AppDatabase
+    let clock = ManualClock()
+    let metrics = ServerMetrics()
+    var senders: [String: any PlatformSender] = [:]
+
+    init(configure: (inout Config) -> Void = { _ in }) throws {
+        var config = Config()
+        config.port = 0
+        config.rateLimitBurst = 1000
+        config.rateLimitPerMinute = 1000
+        configure(&config)
+        self.config = config
+        self.database = try AppDatabase.inMemory()
+    }
+
+    init(config: Config, database: AppDatabase) {
+        self.config = config
+        self.database = database
+    }
+
+    var application: some ApplicationProtocol {
+        let clock = self.clock
+        return buildApplication(
+            config,
+            dependencies: ServerDependencies(
+                script: DefaultPrompts.script, database: database, metrics: metrics, now: { clock.now },
+                senders: senders, jitter: { 1 }))
+    }
+
+    /// Runs `body` against the server in process.
+    func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        try await application.test(.router, body)
+    }
+}
+
+extension TestClientProtocol {
+    /// Posts one generic-channel message and returns the response.
+    @discardableResult
+    func sendGeneric(
+        _ text: String, conversation: String = "team-a", messageID: String? = nil, token: String? = nil
+    ) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let body: [String: String] = ["conversation": conversation, "message_id": messageID ?? UUID().uuidString, "text": text]
+        let data = try JSONSerialization.data(withJSONObject: body)
+        return try await execute(uri: "/webhooks/generic", method: .post, headers: headers, body: ByteBuffer(bytes: data))
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    /// The body as a JSON object.
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:] }
+
+    /// The texts of the generic reply's messages.
+    var messageTexts: [String] { (json["messages"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
+}
