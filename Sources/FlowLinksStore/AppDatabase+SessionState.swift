@@ -6,8 +6,10 @@ import GRDB
 extension AppDatabase {
     static func state(_ db: Database, _ session: SessionRecord) throws -> SessionState {
         let id = try session.id.orThrow()
-        let answers = try AnswerRecord.filter(Column("session_id") == id && Column("replaced_at") == nil).fetchAll(db)
-        let result = try ResultRecord.fetchOne(db, key: id)
+        let answers = try AnswerRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM answers WHERE session_id = ? AND replaced_at IS NULL"), arguments: [id])
+        let result = try ResultRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM results WHERE session_id = ?"), arguments: [id])
         return SessionState(
             status: SessionState.Status(rawValue: session.status.rawValue) ?? .active,
             currentStep: session.currentStep,
@@ -23,25 +25,35 @@ extension AppDatabase {
             result: result?.result)
     }
 
-    /// Writes the new state over the session's rows: changed answers keep their history.
+    /// Writes the new state over the session's rows, given the state they hold (`nil` for a new
+    /// session): changed answers keep their history.
     static func save(
-        _ state: SessionState, replies: [OutboundMessage], to session: SessionRecord, db: Database, now: Date
+        _ state: SessionState, replacing previous: SessionState?, replies: [OutboundMessage], to session: SessionRecord,
+        db: Database, now: Date
     ) throws -> TurnOutcome {
         let id = try session.id.orThrow()
-        let previous = try Self.state(db, session)
+        let previousAnswers = previous?.answers ?? [:]
+        let previousResult = previous?.result
         var updated = session
         updated.status = SessionStatus(rawValue: state.status.rawValue) ?? .active
         updated.currentStep = state.currentStep
         updated.misses = state.misses
         updated.pendingConfirmation = state.pendingConfirmation?.rawValue
         updated.updatedAt = now
-        try updated.updateChanges(db, from: session)
+        try db.cachedStatement(
+            sql: """
+                UPDATE sessions SET status = ?, current_step = ?, misses = ?, pending_confirmation = ?, updated_at = ?
+                WHERE id = ?
+                """
+        ).execute(
+            arguments: [
+                updated.status.rawValue, updated.currentStep, updated.misses, updated.pendingConfirmation, now, id,
+            ])
 
-        for stepID in Set(previous.answers.keys).union(state.answers.keys) where previous.answers[stepID] != state.answers[stepID]
-        {
-            try db.execute(
-                sql: "UPDATE answers SET replaced_at = ? WHERE session_id = ? AND step_id = ? AND replaced_at IS NULL",
-                arguments: [now, id, stepID])
+        for stepID in Set(previousAnswers.keys).union(state.answers.keys) where previousAnswers[stepID] != state.answers[stepID] {
+            try db.cachedStatement(
+                sql: "UPDATE answers SET replaced_at = ? WHERE session_id = ? AND step_id = ? AND replaced_at IS NULL"
+            ).execute(arguments: [now, id, stepID])
             if let answer = state.answers[stepID] {
                 var record = AnswerRecord(
                     sessionId: id, stepId: stepID, optionId: answer.optionID, text: answer.text, skipped: answer.skipped,
@@ -49,7 +61,7 @@ extension AppDatabase {
                 try record.insert(db)
             }
         }
-        if previous.result != state.result {
+        if previousResult != state.result {
             try ResultRecord.deleteOne(db, key: id)
             if let result = state.result {
                 try ResultRecord(

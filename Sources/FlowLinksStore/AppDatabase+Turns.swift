@@ -21,8 +21,9 @@ extension AppDatabase {
             return try startSession(
                 db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
         }
-        let turn = engine.reply(to: message.text, in: try state(db, session), now: now)
-        return try apply(turn, to: session, db: db, now: now, firstLines: inbound)
+        let previous = try state(db, session)
+        let turn = engine.reply(to: message.text, in: previous, now: now)
+        return try apply(turn, to: session, replacing: previous, db: db, now: now, firstLines: inbound)
     }
 
     /// Starts a session, or shows a returning person where they were (a terminal opening).
@@ -31,7 +32,8 @@ extension AppDatabase {
             guard let session = try Self.currentSession(db, key) else {
                 return try Self.startSession(db, key, participant: participant, turn: engine.begin(now: now), now: now)
             }
-            return try Self.apply(engine.reopen(try Self.state(db, session), now: now), to: session, db: db, now: now)
+            let previous = try Self.state(db, session)
+            return try Self.apply(engine.reopen(previous, now: now), to: session, replacing: previous, db: db, now: now)
         }
     }
 
@@ -39,17 +41,20 @@ extension AppDatabase {
     public func pause(_ key: ConversationKey, engine: Engine, now: Date) throws -> TurnOutcome? {
         try writer.write { db in
             guard let session = try Self.currentSession(db, key), session.status == .active else { return nil }
-            return try Self.apply(engine.pause(try Self.state(db, session), now: now), to: session, db: db, now: now)
+            let previous = try Self.state(db, session)
+            return try Self.apply(engine.pause(previous, now: now), to: session, replacing: previous, db: db, now: now)
         }
     }
 
     /// The conversation's latest session that was not abandoned.
     static func currentSession(_ db: Database, _ key: ConversationKey) throws -> SessionRecord? {
-        try SessionRecord
-            .filter(Column("channel") == key.channel && Column("conversation") == key.conversation)
-            .filter(Column("status") != SessionStatus.abandoned.rawValue)
-            .order(Column("id").desc)
-            .fetchOne(db)
+        try SessionRecord.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT * FROM sessions WHERE channel = ? AND conversation = ? AND status != 'abandoned'
+                    ORDER BY id DESC LIMIT 1
+                    """),
+            arguments: [key.channel, key.conversation])
     }
 
     private static func startSession(
@@ -62,12 +67,12 @@ extension AppDatabase {
         try session.insert(db)
         let id = try session.id.orThrow()
         if let firstLines { var line = firstLines(id); try line.insert(db) }
-        return try save(turn.state, replies: turn.replies, to: session, db: db, now: now)
+        return try save(turn.state, replacing: nil, replies: turn.replies, to: session, db: db, now: now)
     }
 
     /// Saves a turn's new state and transcript, or carries out its effect.
     private static func apply(
-        _ turn: Turn, to session: SessionRecord, db: Database, now: Date,
+        _ turn: Turn, to session: SessionRecord, replacing previous: SessionState, db: Database, now: Date,
         firstLines: ((Int64) -> TranscriptLine)? = nil
     ) throws -> TurnOutcome {
         let id = try session.id.orThrow()
@@ -85,7 +90,7 @@ extension AppDatabase {
             return try startSession(db, key, participant: session.participant, turn: turn, now: now)
         case .none:
             if let firstLines { var line = firstLines(id); try line.insert(db) }
-            return try save(turn.state, replies: turn.replies, to: session, db: db, now: now)
+            return try save(turn.state, replacing: previous, replies: turn.replies, to: session, db: db, now: now)
         }
     }
 }

@@ -5,7 +5,8 @@ import GRDB
 extension AppDatabase {
     /// A webhook event's turn, exactly once: the dedupe record, the turn and the outbox rows the
     /// rendered reply needs commit together. A retried event gets the replies stored the first
-    /// time, rendered again, and changes nothing.
+    /// time, rendered again, and changes nothing. Turns arriving together share a commit
+    /// (`GroupCommit`); each still commits whole or not at all, and returns only once committed.
     ///
     /// `render` turns the outcome into the channel's response and any API calls to queue; it runs
     /// inside the transaction, so it must be quick and pure.
@@ -13,7 +14,7 @@ extension AppDatabase {
         _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
         render: @escaping @Sendable (TurnOutcome) -> (Rendered, [OutboxEntry])
     ) async throws -> (TurnOutcome, Rendered) {
-        try await writer.write { db in
+        try await turns.write { db in
             try Self.takeWebhookTurn(db, message, eventID: eventID, engine: engine, now: now, render: render)
         }
     }
@@ -30,7 +31,9 @@ extension AppDatabase {
         render: (TurnOutcome) -> (Rendered, [OutboxEntry])
     ) throws -> (TurnOutcome, Rendered) {
         let channel = message.key.channel
-        if let processed = try ProcessedEvent.fetchOne(db, key: ["channel": channel, "event_id": eventID]) {
+        let processedStatement = try db.cachedStatement(
+            sql: "SELECT * FROM processed_events WHERE channel = ? AND event_id = ?")
+        if let processed = try ProcessedEvent.fetchOne(processedStatement, arguments: [channel, eventID]) {
             let outcome = TurnOutcome(
                 sessionID: processed.sessionId, status: processed.status, replies: processed.replies, replayed: true)
             return (outcome, render(outcome).0)

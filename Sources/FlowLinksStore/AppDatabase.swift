@@ -6,10 +6,13 @@ import GRDB
 /// does with its data as intent-named methods. Every turn is one write transaction.
 public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// Shares write transactions between webhook turns that arrive together.
+    let turns: GroupCommit
 
     /// Opens (and migrates) the database in `writer`.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
+        self.turns = GroupCommit(writer: writer)
         try Self.migrator.migrate(writer)
     }
 

@@ -34,11 +34,11 @@ struct ChoiceInterpreter {
     /// yes/no/unsure word that one option means ("no idea" is unsure, not "no").
     private func byLeadingPhrase(_ reply: Reply, options: [AnswerOption], suggested: AnswerOption?) -> ChoiceReading? {
         var matches: [(option: AnswerOption, length: Int)] = options.compactMap { option in
-            PhraseMatch.prefix(of: reply.words, among: option.words).map { (option, $0.length) }
+            PhraseMatch.prefix(of: reply.words, among: option.phrases).map { (option, $0.length) }
         }
         for meaning in AnswerMeaning.allCases {
             guard let option = option(meaning: meaning, options: options, suggested: suggested),
-                let match = PhraseMatch.prefix(of: reply.words, among: language.answerWords[meaning] ?? [])
+                let match = PhraseMatch.prefix(of: reply.words, among: language.answerPhrases[meaning] ?? [])
             else { continue }
             matches.append((option, match.length))
         }
@@ -53,7 +53,7 @@ struct ChoiceInterpreter {
     /// A single ordinary answer word somewhere in the reply ("I think yes").
     private func byMeaningAnywhere(_ reply: Reply, options: [AnswerOption], suggested: AnswerOption?) -> ChoiceReading? {
         let found = AnswerMeaning.allCases.compactMap { meaning in
-            PhraseMatch.anywhere(in: reply.words, among: language.answerWords[meaning] ?? []).map { (meaning, $0.length) }
+            PhraseMatch.anywhere(in: reply.words, among: language.answerPhrases[meaning] ?? []).map { (meaning, $0.length) }
         }
         guard let longest = found.map(\.1).max() else { return nil }
         let meanings = found.filter { $0.1 == longest }.map(\.0)
@@ -95,7 +95,7 @@ struct ChoiceInterpreter {
         guard let first = rest.first, language.joiners.contains(first) else { return false }
         let following = Array(rest.dropFirst())
         return AnswerMeaning.allCases.contains { meaning in
-            meaning != choice.meaning && PhraseMatch.prefix(of: following, among: language.answerWords[meaning] ?? []) != nil
+            meaning != choice.meaning && PhraseMatch.prefix(of: following, among: language.answerPhrases[meaning] ?? []) != nil
         }
     }
 

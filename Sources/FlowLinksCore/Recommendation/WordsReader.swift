@@ -6,7 +6,7 @@ struct WordsReader {
     func level(conveyedBy text: String) -> EngagementLevel? {
         let words = TextNormalizer.words(TextNormalizer.normalize(text))
         return EngagementLevel.allCases.reversed().first { level in
-            PhraseMatch.anywhere(in: words, among: rules.wordsHints[level] ?? []) != nil
+            PhraseMatch.anywhere(in: words, among: rules.hintPhrases[level] ?? []) != nil
         }
     }
 }

@@ -13,6 +13,22 @@ public struct Language: Sendable {
     /// Normalized phrases for each command.
     public let commandWords: [Command: [String]]
     public let messages: [MessageKey: Template]
+    /// `answerWords`, each split into its words once, for matching replies.
+    let answerPhrases: [AnswerMeaning: [[String]]]
+
+    init(
+        answerWords: [AnswerMeaning: [String]], ignoredWords: Set<String>, numberWords: [String], noteOpeners: [String],
+        joiners: [String], commandWords: [Command: [String]], messages: [MessageKey: Template]
+    ) {
+        self.answerWords = answerWords
+        self.ignoredWords = ignoredWords
+        self.numberWords = numberWords
+        self.noteOpeners = noteOpeners
+        self.joiners = joiners
+        self.commandWords = commandWords
+        self.messages = messages
+        self.answerPhrases = answerWords.mapValues { $0.map(TextNormalizer.words) }
+    }
 
     public func message(_ key: MessageKey) -> Template { messages[key] ?? Template("") }
 }

@@ -66,6 +66,18 @@ public struct AnswerOption: Sendable, Equatable {
     public let words: [String]
     /// The levels this option stands for, on level and chart questions.
     public let levels: LevelSpan?
+    /// `words`, each split into its words once, for matching replies.
+    let phrases: [[String]]
+
+    public init(id: String, label: String, shortLabel: String, meaning: AnswerMeaning?, words: [String], levels: LevelSpan?) {
+        self.id = id
+        self.label = label
+        self.shortLabel = shortLabel
+        self.meaning = meaning
+        self.words = words
+        self.levels = levels
+        self.phrases = words.map(TextNormalizer.words)
+    }
 }
 
 /// The chart: level names and each dimension's cells.
@@ -121,6 +133,15 @@ public struct ScoringRules: Sendable {
     public let wordsGapFlag: Int
     /// Normalized phrases that suggest the level a team's words convey.
     public let wordsHints: [EngagementLevel: [String]]
+    /// `wordsHints`, each split into its words once.
+    let hintPhrases: [EngagementLevel: [[String]]]
+
+    init(fitCeiling: [String: [String: EngagementLevel]], wordsGapFlag: Int, wordsHints: [EngagementLevel: [String]]) {
+        self.fitCeiling = fitCeiling
+        self.wordsGapFlag = wordsGapFlag
+        self.wordsHints = wordsHints
+        self.hintPhrases = wordsHints.mapValues { $0.map(TextNormalizer.words) }
+    }
 }
 
 /// Next actions per dimension and level, and actions that sustain a dimension.

@@ -13,8 +13,31 @@ public struct AnswerRecord: Codable, Equatable, Sendable {
     public var replacedAt: Date?
 }
 
-extension AnswerRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
+// why: answers are read and written on every turn; explicit column mapping skips Codable's cost.
+extension AnswerRecord: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "answers"
+
+    public init(row: Row) throws {
+        id = row["id"]
+        sessionId = row["session_id"]
+        stepId = row["step_id"]
+        optionId = row["option_id"]
+        text = row["text"]
+        skipped = row["skipped"]
+        answeredAt = row["answered_at"]
+        replacedAt = row["replaced_at"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["session_id"] = sessionId
+        container["step_id"] = stepId
+        container["option_id"] = optionId
+        container["text"] = text
+        container["skipped"] = skipped
+        container["answered_at"] = answeredAt
+        container["replaced_at"] = replacedAt
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

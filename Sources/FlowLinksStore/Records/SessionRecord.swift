@@ -24,8 +24,37 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var updatedAt: Date
 }
 
-extension SessionRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
+// why: sessions are read and written on every turn; explicit column mapping skips Codable's cost.
+extension SessionRecord: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "sessions"
+
+    public init(row: Row) throws {
+        id = row["id"]
+        channel = row["channel"]
+        conversation = row["conversation"]
+        participant = row["participant"]
+        status = SessionStatus(rawValue: row["status"]) ?? .active
+        currentStep = row["current_step"]
+        misses = row["misses"]
+        pendingConfirmation = row["pending_confirmation"]
+        contentVersion = row["content_version"]
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["channel"] = channel
+        container["conversation"] = conversation
+        container["participant"] = participant
+        container["status"] = status.rawValue
+        container["current_step"] = currentStep
+        container["misses"] = misses
+        container["pending_confirmation"] = pendingConfirmation
+        container["content_version"] = contentVersion
+        container["created_at"] = createdAt
+        container["updated_at"] = updatedAt
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
