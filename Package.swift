@@ -60,7 +60,10 @@ let package = Package(
         ),
         .target(name: "FlowLinksTesting", dependencies: ["FlowLinksCore"], path: "Tests/FlowLinksTesting"),
         .testTarget(name: "FlowLinksCoreTests", dependencies: ["FlowLinksCore", "FlowLinksTesting"]),
-        .testTarget(name: "FlowLinksStoreTests", dependencies: ["FlowLinksStore", "FlowLinksTesting"]),
+        .testTarget(
+            name: "FlowLinksStoreTests",
+            dependencies: ["FlowLinksStore", "FlowLinksTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "FlowLinksChannelsTests",
             dependencies: ["FlowLinksChannels", "FlowLinksTesting"],

@@ -42,7 +42,8 @@ extension AppDatabase {
         updated.updatedAt = now
         try db.cachedStatement(
             sql: """
-                UPDATE sessions SET status = ?, current_step = ?, misses = ?, pending_confirmation = ?, updated_at = ?
+                UPDATE sessions SET status = ?, current_step = ?, misses = ?, pending_confirmation = ?, updated_at = ?,
+                    revision = revision + 1
                 WHERE id = ?
                 """
         ).execute(
@@ -55,10 +56,10 @@ extension AppDatabase {
                 sql: "UPDATE answers SET replaced_at = ? WHERE session_id = ? AND step_id = ? AND replaced_at IS NULL"
             ).execute(arguments: [now, id, stepID])
             if let answer = state.answers[stepID] {
-                var record = AnswerRecord(
+                let record = AnswerRecord(
                     sessionId: id, stepId: stepID, optionId: answer.optionID, text: answer.text, skipped: answer.skipped,
                     answeredAt: answer.answeredAt)
-                try record.insert(db)
+                try record.write(db)
             }
         }
         if previousResult != state.result {
@@ -72,10 +73,10 @@ extension AppDatabase {
             }
         }
         for reply in replies {
-            var line = TranscriptLine(
+            let line = TranscriptLine(
                 sessionId: id, direction: .outbound, text: reply.text, choices: reply.choices.isEmpty ? nil : reply.choices,
                 createdAt: now)
-            try line.insert(db)
+            try line.write(db)
         }
         return TurnOutcome(sessionID: id, status: updated.status, replies: replies)
     }

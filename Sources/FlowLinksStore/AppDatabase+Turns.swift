@@ -66,12 +66,12 @@ extension AppDatabase {
             currentStep: nil, misses: 0, contentVersion: turn.state.contentVersion, createdAt: now, updatedAt: now)
         try session.insert(db)
         let id = try session.id.orThrow()
-        if let firstLines { var line = firstLines(id); try line.insert(db) }
+        if let firstLines { try firstLines(id).write(db) }
         return try save(turn.state, replacing: nil, replies: turn.replies, to: session, db: db, now: now)
     }
 
     /// Saves a turn's new state and transcript, or carries out its effect.
-    private static func apply(
+    static func apply(
         _ turn: Turn, to session: SessionRecord, replacing previous: SessionState, db: Database, now: Date,
         firstLines: ((Int64) -> TranscriptLine)? = nil
     ) throws -> TurnOutcome {
@@ -81,15 +81,16 @@ extension AppDatabase {
             try SessionRecord.deleteOne(db, key: id)
             return TurnOutcome(sessionID: nil, status: nil, replies: turn.replies)
         case .startNewSession:
-            if let firstLines { var line = firstLines(id); try line.insert(db) }
+            if let firstLines { try firstLines(id).write(db) }
             var closed = session
             if closed.status != .completed { closed.status = .abandoned }
             closed.updatedAt = now
+            closed.revision += 1
             try closed.update(db)
             let key = ConversationKey(channel: session.channel, conversation: session.conversation)
             return try startSession(db, key, participant: session.participant, turn: turn, now: now)
         case .none:
-            if let firstLines { var line = firstLines(id); try line.insert(db) }
+            if let firstLines { try firstLines(id).write(db) }
             return try save(turn.state, replacing: previous, replies: turn.replies, to: session, db: db, now: now)
         }
     }

@@ -8,49 +8,117 @@ extension AppDatabase {
     /// time, rendered again, and changes nothing. Turns arriving together share a commit
     /// (`GroupCommit`); each still commits whole or not at all, and returns only once committed.
     ///
-    /// `render` turns the outcome into the channel's response and any API calls to queue; it runs
-    /// inside the transaction, so it must be quick and pure.
+    /// `render` turns the outcome into the channel's response and any API calls to queue; it must
+    /// be pure, as it may run twice when a turn planned on a snapshot has to be taken again.
     public func converse<Rendered: Sendable>(
         _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
         render: @escaping @Sendable (TurnOutcome) -> (Rendered, [OutboxEntry])
     ) async throws -> (TurnOutcome, Rendered) {
-        try await turns.write { db in
-            try Self.takeWebhookTurn(db, message, eventID: eventID, engine: engine, now: now, render: render)
+        // why: the engine and the rendering run on a snapshot, beside other turns; the single
+        // writer then only checks that nothing changed meanwhile and writes the rows.
+        let planned = try await writer.read { db in
+            try Self.plan(db, message, eventID: eventID, engine: engine, now: now, render: render)
+        }
+        return try await turns.write { db in
+            if let planned, let committed = try Self.commit(planned, db: db, now: now) { return committed }
+            return try Self.takeWebhookTurn(db, message, eventID: eventID, engine: engine, now: now, render: render)
         }
     }
 
     /// Whether this event was answered before.
     public func hasProcessed(channel: String, eventID: String) async throws -> Bool {
-        try await writer.read { db in
-            try ProcessedEvent.exists(db, key: ["channel": channel, "event_id": eventID])
-        }
+        try await writer.read { db in try Self.processedEvent(db, channel: channel, eventID: eventID) != nil }
     }
 
+    /// A turn of an existing session worked out on a snapshot, ready to be written.
+    struct PlannedTurn<Rendered: Sendable>: Sendable {
+        let message: InboundMessage
+        let eventID: String
+        let session: SessionRecord
+        let previous: SessionState
+        let turn: Turn
+        let outcome: TurnOutcome
+        let rendered: Rendered
+        let entries: [OutboxEntry]
+    }
+
+    /// Plans the common turn: an existing session, a new event, nothing but saving to do.
+    static func plan<Rendered: Sendable>(
+        _ db: Database, _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
+        render: (TurnOutcome) -> (Rendered, [OutboxEntry])
+    ) throws -> PlannedTurn<Rendered>? {
+        guard try processedEvent(db, channel: message.key.channel, eventID: eventID) == nil,
+            let session = try currentSession(db, message.key), let id = session.id
+        else { return nil }
+        let previous = try state(db, session)
+        let turn = engine.reply(to: message.text, in: previous, now: now)
+        guard turn.effect == .none else { return nil }
+        let outcome = TurnOutcome(
+            sessionID: id, status: SessionStatus(rawValue: turn.state.status.rawValue), replies: turn.replies)
+        let (rendered, entries) = render(outcome)
+        return PlannedTurn(
+            message: message, eventID: eventID, session: session, previous: previous, turn: turn, outcome: outcome,
+            rendered: rendered, entries: entries)
+    }
+
+    /// Writes a planned turn if its session is as it was planned on; `nil` when anything changed.
+    static func commit<Rendered>(_ planned: PlannedTurn<Rendered>, db: Database, now: Date) throws -> (TurnOutcome, Rendered)? {
+        let id = try planned.session.id.orThrow()
+        guard try processedEvent(db, channel: planned.message.key.channel, eventID: planned.eventID) == nil else {
+            return nil
+        }
+        try db.cachedStatement(sql: "UPDATE sessions SET revision = revision + 1 WHERE id = ? AND revision = ?")
+            .execute(arguments: [id, planned.session.revision])
+        guard db.changesCount == 1 else { return nil }
+        let message = planned.message
+        let outcome = try apply(
+            planned.turn, to: planned.session, replacing: planned.previous, db: db, now: now,
+            firstLines: { sessionID in
+                TranscriptLine(
+                    sessionId: sessionID, direction: .inbound, text: message.text, participant: message.participant,
+                    platformMessageId: message.platformMessageID, createdAt: now)
+            })
+        try record(outcome, of: message, eventID: planned.eventID, entries: planned.entries, db: db, now: now)
+        return (outcome, planned.rendered)
+    }
+
+    /// Takes the turn inside the write transaction: new sessions, effects, replays, stale plans.
     static func takeWebhookTurn<Rendered>(
         _ db: Database, _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
         render: (TurnOutcome) -> (Rendered, [OutboxEntry])
     ) throws -> (TurnOutcome, Rendered) {
-        let channel = message.key.channel
-        let processedStatement = try db.cachedStatement(
-            sql: "SELECT * FROM processed_events WHERE channel = ? AND event_id = ?")
-        if let processed = try ProcessedEvent.fetchOne(processedStatement, arguments: [channel, eventID]) {
+        if let processed = try processedEvent(db, channel: message.key.channel, eventID: eventID) {
             let outcome = TurnOutcome(
                 sessionID: processed.sessionId, status: processed.status, replies: processed.replies, replayed: true)
             return (outcome, render(outcome).0)
         }
         let outcome = try takeTurn(db, message, engine: engine, now: now)
         let (rendered, entries) = render(outcome)
+        try record(outcome, of: message, eventID: eventID, entries: entries, db: db, now: now)
+        return (outcome, rendered)
+    }
+
+    /// The dedupe record of an answered event and the platform calls its reply needs.
+    private static func record(
+        _ outcome: TurnOutcome, of message: InboundMessage, eventID: String, entries: [OutboxEntry], db: Database,
+        now: Date
+    ) throws {
         try ProcessedEvent(
-            channel: channel, eventId: eventID, sessionId: outcome.sessionID, status: outcome.status,
+            channel: message.key.channel, eventId: eventID, sessionId: outcome.sessionID, status: outcome.status,
             replies: outcome.replies, createdAt: now
-        ).insert(db)
+        ).write(db)
         for entry in entries {
-            var record = OutboxRecord(
+            var call = OutboxRecord(
                 sessionId: outcome.sessionID, channel: entry.channel, conversation: message.key.conversation,
                 method: entry.method, body: Data(entry.body), status: .pending, attempts: 0, nextAttemptAt: now,
                 createdAt: now)
-            try record.insert(db)
+            try call.insert(db)
         }
-        return (outcome, rendered)
+    }
+
+    private static func processedEvent(_ db: Database, channel: String, eventID: String) throws -> ProcessedEvent? {
+        try ProcessedEvent.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM processed_events WHERE channel = ? AND event_id = ?"),
+            arguments: [channel, eventID])
     }
 }

@@ -21,6 +21,8 @@ extension AppDatabase {
                 t.column("content_version", .text).notNull()
                 t.column("created_at", .datetime).notNull()
                 t.column("updated_at", .datetime).notNull()
+                // why: every change bumps it, so a turn planned on a snapshot can tell it is stale.
+                t.column("revision", .integer).notNull().defaults(to: 0)
             }
             try db.create(index: "sessions_by_conversation", on: "sessions", columns: ["channel", "conversation"])
 

@@ -13,7 +13,7 @@ public struct AnswerRecord: Codable, Equatable, Sendable {
     public var replacedAt: Date?
 }
 
-// why: answers are read and written on every turn; explicit column mapping skips Codable's cost.
+// why: answers are read on every turn; explicit column mapping skips Codable's cost.
 extension AnswerRecord: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "answers"
 
@@ -26,17 +26,6 @@ extension AnswerRecord: FetchableRecord, MutablePersistableRecord {
         skipped = row["skipped"]
         answeredAt = row["answered_at"]
         replacedAt = row["replaced_at"]
-    }
-
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["session_id"] = sessionId
-        container["step_id"] = stepId
-        container["option_id"] = optionId
-        container["text"] = text
-        container["skipped"] = skipped
-        container["answered_at"] = answeredAt
-        container["replaced_at"] = replacedAt
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

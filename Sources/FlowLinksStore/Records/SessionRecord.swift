@@ -22,6 +22,8 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var contentVersion: String
     public var createdAt: Date
     public var updatedAt: Date
+    /// Bumped by every change to the session, for optimistic checks.
+    public var revision = 0
 }
 
 // why: sessions are read and written on every turn; explicit column mapping skips Codable's cost.
@@ -40,6 +42,7 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         contentVersion = row["content_version"]
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
+        revision = row["revision"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -54,6 +57,7 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         container["content_version"] = contentVersion
         container["created_at"] = createdAt
         container["updated_at"] = updatedAt
+        container["revision"] = revision
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -19,17 +19,5 @@ public struct TranscriptLine: Codable, Equatable, Sendable {
 extension TranscriptLine: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "transcript"
 
-    // why: two or three lines are written on every turn; explicit columns skip Codable's cost.
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["session_id"] = sessionId
-        container["direction"] = direction.rawValue
-        container["text"] = text
-        container["choices"] = try choices.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        container["participant"] = participant
-        container["platform_message_id"] = platformMessageId
-        container["created_at"] = createdAt
-    }
-
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,0 +1,94 @@
+import FlowLinksCore
+import FlowLinksTesting
+import Foundation
+import GRDB
+import Testing
+
+@testable import FlowLinksStore
+
+@Suite("Webhook turns: exactly once, in order, planned outside the writer")
+struct WebhookTurnTests {
+    let engine = Engine(script: DefaultPrompts.script)
+    let key = ConversationKey(channel: "generic", conversation: "team-a")
+
+    func message(_ text: String) -> InboundMessage { InboundMessage(key: key, text: text) }
+
+    @discardableResult
+    func send(_ text: String, event: String, to database: AppDatabase, at now: Date) async throws -> TurnOutcome {
+        try await database.converse(message(text), eventID: event, engine: engine, now: now) { ($0.replies, []) }.0
+    }
+
+    @Test func aTurnPlannedOnAStaleSnapshotIsTakenAgain() async throws {
+        let database = try AppDatabase.inMemory()
+        let clock = TestClock()
+        try await send("hello", event: "1", to: database, at: clock.now)
+        let render: @Sendable (TurnOutcome) -> ([OutboundMessage], [OutboxEntry]) = { ($0.replies, []) }
+        let first = try await database.writer.read { db in
+            try AppDatabase.plan(db, message("Riverside"), eventID: "2", engine: engine, now: clock.now, render: render)
+        }
+        let second = try await database.writer.read { db in
+            try AppDatabase.plan(db, message("Parent Cafe"), eventID: "3", engine: engine, now: clock.now, render: render)
+        }
+        let plannedFirst = try #require(first)
+        let plannedSecond = try #require(second)
+        let committed = try await database.writer.write { db in try AppDatabase.commit(plannedFirst, db: db, now: clock.now) }
+        #expect(committed != nil)
+        let stale = try await database.writer.write { db in try AppDatabase.commit(plannedSecond, db: db, now: clock.now) }
+        #expect(stale == nil, "the second plan saw the question before Riverside was answered")
+        try await send("Parent Cafe", event: "3", to: database, at: clock.now)
+        let state = try #require(try database.state(ofSession: 1))
+        #expect(state.answers["organization"]?.text == "Riverside")
+        #expect(state.answers["initiative"]?.text == "Parent Cafe")
+    }
+
+    @Test func manyConcurrentTurnsOfManyConversationsAllLandOnceAndInOrder() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("group-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let database = try AppDatabase.open(path: path)
+        let clock = TestClock()
+        let conversations = (1...20).map { "team-\($0)" }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for conversation in conversations {
+                group.addTask {
+                    let key = ConversationKey(channel: "generic", conversation: conversation)
+                    for (index, text) in (["hello"] + SampleAnswers.complete).enumerated() {
+                        _ = try await database.converse(
+                            InboundMessage(key: key, text: text), eventID: "\(conversation)-\(index)", engine: engine,
+                            now: clock.now
+                        ) { ($0.replies, []) }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let counts = try database.rowCounts()
+        #expect(counts["sessions"] == 20)
+        #expect(counts["results"] == 20)
+        #expect(counts["processed_events"] == 20 * 14)
+        for conversation in conversations {
+            let session = try #require(try database.currentSession(.init(channel: "generic", conversation: conversation)))
+            let inbound = try database.transcript(ofSession: session.id ?? 0).filter { $0.direction == .inbound }
+            #expect(inbound.map(\.text) == ["hello"] + SampleAnswers.complete)
+        }
+    }
+
+    @Test func aFailingTurnDoesNotTakeItsBatchDown() async throws {
+        let database = try AppDatabase.inMemory()
+        let failing = Task {
+            try await database.turns.write { db in try db.execute(sql: "INSERT INTO no_such_table VALUES (1)") }
+        }
+        let working = Task {
+            try await database.turns.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO sessions (channel, conversation, status, content_version, created_at, updated_at)
+                        VALUES ('c', 'k', 'active', 'v', 0, 0)
+                        """)
+                return db.lastInsertedRowID
+            }
+        }
+        await #expect(throws: DatabaseError.self) { try await failing.value }
+        #expect(try await working.value == 1)
+        #expect(try database.rowCounts()["sessions"] == 1)
+    }
+}
