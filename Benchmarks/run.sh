@@ -19,7 +19,8 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$(dirname "$database")"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
+echo "server RSS idle:          $(ps -o rss= -p $server | awk '{printf "%.1f MB", $1/1024}')"
 echo "commit:  $(git rev-parse --short HEAD)"
 measure() {  # label, threads, connections, script
     local result
