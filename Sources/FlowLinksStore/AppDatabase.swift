@@ -36,7 +36,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// Whether the database answers a trivial query.
-    public func isReachable() -> Bool {
-        (try? writer.read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1
+    public func isReachable() async -> Bool {
+        (try? await writer.read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1
     }
 }

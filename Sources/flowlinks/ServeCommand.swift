@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
             generic JSON channel also works without a token while the server listens on loopback.
 
             Settings (config file key, environment variable):
-            \(ConfigKey.allCases.map { "  \($0.rawValue) (\($0.environmentVariable)): \($0.help)" }.joined(separator: "\n"))
+            \(ConfigKey.allCases.map { "  \($0.rawValue), \($0.environmentVariable)\n      \($0.help)" }.joined(separator: "\n"))
 
             Secrets belong in the environment or the config file, not in flags.
             """)

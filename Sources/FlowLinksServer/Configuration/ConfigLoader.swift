@@ -87,7 +87,7 @@ public enum ConfigLoader {
             return text
         }
 
-        func requireTogether(_ first: ConfigKey, _ second: ConfigKey, in config: Config) throws(ConfigError) {
+        func requireTogether(_ first: ConfigKey, _ second: ConfigKey) throws(ConfigError) {
             let firstSet = values[first] != nil
             let secondSet = values[second] != nil
             guard firstSet != secondSet else { return }
@@ -131,8 +131,8 @@ public enum ConfigLoader {
             config.twilioAuthToken = try string(.twilioAuthToken)
             config.twilioPublicURL = try url(.twilioPublicURL)
             config.mattermostToken = try string(.mattermostToken)
-            try requireTogether(.telegramSecretToken, .telegramBotToken, in: config)
-            try requireTogether(.twilioAuthToken, .twilioPublicURL, in: config)
+            try requireTogether(.telegramSecretToken, .telegramBotToken)
+            try requireTogether(.twilioAuthToken, .twilioPublicURL)
             return config
         }
 

@@ -12,7 +12,7 @@ struct OperationsRoutes: Sendable {
             Response(.text("ok\n"))
         }
         router.get("readyz") { _, _ in
-            database.isReachable() ? Response(.text("ready\n")) : Response(.text("database unreachable\n", status: 503))
+            await database.isReachable() ? Response(.text("ready\n")) : Response(.text("database unreachable\n", status: 503))
         }
         router.get("metrics") { _, _ in
             Response(ChannelResponse(status: 200, contentType: "text/plain; version=0.0.4", body: metrics.exposition()))

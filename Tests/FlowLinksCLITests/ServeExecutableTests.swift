@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// Runs `flowlinks serve` as a process, the way an operator would.
+@Suite("flowlinks serve, as a program")
+struct ServeExecutableTests {
+    @Test func aBadSettingStopsStartUpAndNamesIt() throws {
+        let run = try Program.run(["serve", "--port", "eighty"], input: [])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("--port: must be a whole number from 1 to 65535"))
+    }
+
+    @Test func aSecretInAFlagIsRefused() throws {
+        let run = try Program.run(["serve", "--set", "generic_token=abc"], input: [])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("put secrets in the environment or the config file"))
+        #expect(!run.errors.contains("abc\n"))
+    }
+
+    @Test func sigtermShutsTheServerDownCleanly() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = Program.executable
+        let port = Int.random(in: 20_000...40_000)
+        process.arguments = ["serve", "--port", "\(port)", "--db", directory.appendingPathComponent("db.sqlite").path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        // why: wait for the server's own word that it listens, not for a guessed delay.
+        var log = ""
+        while !log.contains("Server started and listening") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            log += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(log.contains("Server started and listening on 127.0.0.1:\(port)"))
+        #expect(log.contains("channels=generic"))
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+    }
+}
