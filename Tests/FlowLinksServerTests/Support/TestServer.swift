@@ -6,6 +6,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 import Synchronization
 
@@ -25,6 +26,7 @@ struct TestServer {
     let clock = ManualClock()
     let metrics = ServerMetrics()
     var senders: [String: any PlatformSender] = [:]
+    var logger = Logger(label: "flowlinks.test")
 
     init(configure: (inout Config) -> Void = { _ in }) throws {
         var config = Config()
@@ -47,7 +49,7 @@ struct TestServer {
             config,
             dependencies: ServerDependencies(
                 script: DefaultPrompts.script, database: database, metrics: metrics, now: { clock.now },
-                senders: senders, jitter: { 1 }))
+                senders: senders, jitter: { 1 }, logger: logger))
     }
 
     /// Runs `body` against the server in process.

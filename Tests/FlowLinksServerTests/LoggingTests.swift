@@ -1,0 +1,62 @@
+import FlowLinksServer
+import FlowLinksTesting
+import Foundation
+import Logging
+import Synchronization
+import Testing
+
+/// Keeps every log line, with its metadata, for inspection.
+final class RecordingLogHandler: LogHandler, Sendable {
+    private let lines = Mutex<[String]>([])
+    private let level = Mutex<Logger.Level>(.trace)
+    private let storedMetadata = Mutex<Logger.Metadata>([:])
+
+    var logLevel: Logger.Level {
+        get { level.withLock { $0 } }
+        set { level.withLock { $0 = newValue } }
+    }
+
+    var metadata: Logger.Metadata {
+        get { storedMetadata.withLock { $0 } }
+        set { storedMetadata.withLock { $0 = newValue } }
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { storedMetadata.withLock { $0[key] = newValue } }
+    }
+
+    func log(event: LogEvent) {
+        let all = metadata.merging(event.metadata ?? [:]) { $1 }
+        lines.withLock { $0.append("\(event.level) \(event.message) \(all)") }
+    }
+
+    var recorded: [String] { lines.withLock { $0 } }
+}
+
+@Suite("What the logs hold")
+struct LoggingTests {
+    @Test func secretsAndMessageTextStayOutOfTheLogs() async throws {
+        let handler = RecordingLogHandler()
+        handler.logLevel = .info
+        var server = try TestServer {
+            $0.genericToken = "generic-secret-value"
+            $0.telegramSecretToken = PlatformRequests.telegramSecret
+            $0.telegramBotToken = "999:bot-secret-value"
+        }
+        server.logger = Logger(label: "test") { _ in handler }
+        try await server.test { client in
+            try await client.sendGeneric("hello", token: "generic-secret-value")
+            try await client.sendGeneric("My private answer", token: "generic-secret-value")
+            try await client.sendGeneric("hello", token: "wrong-guess")
+            try await client.sendTelegram(PlatformRequests.telegramMessage(update: 1, text: "Another private answer"))
+            try await client.sendTelegram(PlatformRequests.telegramMessage(update: 2, text: "x"), secret: "forged")
+        }
+        let log = handler.recorded.joined(separator: "\n")
+        #expect(log.contains("Refused a webhook request"), "the log should say something happened")
+        for secret in ["generic-secret-value", PlatformRequests.telegramSecret, "bot-secret-value", "wrong-guess", "forged"] {
+            #expect(!log.contains(secret), "\(secret) appeared in the log")
+        }
+        #expect(!log.contains("private answer"))
+    }
+}
