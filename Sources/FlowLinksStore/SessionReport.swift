@@ -1,0 +1,39 @@
+import FlowLinksCore
+import Foundation
+import GRDB
+
+/// Everything recorded about one session, for facilitators: the session, every answer ever
+/// given (changed ones included), the transcript and the result.
+public struct SessionReport: Sendable {
+    public var session: SessionRecord
+    /// Oldest first; replaced answers carry `replacedAt`.
+    public var answers: [AnswerRecord]
+    public var transcript: [TranscriptLine]
+    public var result: ResultRecord?
+
+    /// The answers in force now, by step.
+    public var currentAnswers: [StepID: AnswerRecord] {
+        Dictionary(answers.filter { $0.replacedAt == nil }.map { ($0.stepId, $0) }, uniquingKeysWith: { $1 })
+    }
+}
+
+extension AppDatabase {
+    /// The whole record of a session, read in one consistent snapshot.
+    public func report(ofSession id: Int64) throws -> SessionReport? {
+        try writer.read { db in
+            guard let session = try SessionRecord.fetchOne(db, key: id) else { return nil }
+            return SessionReport(
+                session: session,
+                answers: try AnswerRecord.filter(Column("session_id") == id).order(Column("id")).fetchAll(db),
+                transcript: try TranscriptLine.filter(Column("session_id") == id).order(Column("id")).fetchAll(db),
+                result: try ResultRecord.fetchOne(db, key: id))
+        }
+    }
+
+    /// Erases a session and every row that holds its text: answers, transcript, result, dedupe
+    /// records and queued replies. Returns false when there was no such session.
+    @discardableResult
+    public func deleteSession(id: Int64) throws -> Bool {
+        try writer.write { db in try SessionRecord.deleteOne(db, key: id) }
+    }
+}
