@@ -49,11 +49,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(name: "FlowLinksReview", dependencies: ["FlowLinksCore", "FlowLinksStore"]),
         .executableTarget(
             name: "flowlinks",
             dependencies: [
                 "FlowLinksCore",
                 "FlowLinksStore",
+                "FlowLinksReview",
                 "FlowLinksServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -81,6 +83,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .testTarget(name: "FlowLinksReviewTests", dependencies: ["FlowLinksReview", "FlowLinksTesting"]),
         .testTarget(name: "FlowLinksCLITests", dependencies: ["flowlinks", "FlowLinksTesting"]),
     ]
 )

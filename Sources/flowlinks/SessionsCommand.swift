@@ -5,6 +5,8 @@ struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
         abstract: "List, show, export and delete facilitation sessions.",
-        subcommands: []
+        subcommands: [
+            SessionsListCommand.self, SessionsShowCommand.self, SessionsExportCommand.self, SessionsDeleteCommand.self,
+        ]
     )
 }

@@ -1,4 +1,5 @@
 import FlowLinksServer
+import Foundation
 import Testing
 
 @Suite("Configuration from flags, environment and file")
@@ -72,5 +73,24 @@ struct ConfigLoaderTests {
         } throws: { error in
             "\(error)".hasPrefix("--max-body-bytes: must be a whole number from 1024")
         }
+    }
+}
+
+@Suite("The example config in Deploy/")
+struct ExampleConfigTests {
+    @Test func theExampleConfigLoadsAndTurnsOnlyTheGenericChannelOn() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Deploy/flowlinks.example.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let config = try ConfigLoader.load(file: (path: url.lastPathComponent, text: text))
+        #expect(config.databasePath == "/var/lib/flowlinks/flowlinks.sqlite")
+        #expect(config.enabledChannels == ["generic"])
+        let documented = Set(
+            text.split(separator: "\n").compactMap { line -> String? in
+                let trimmed = line.drop { $0 == "#" || $0 == " " }
+                guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+                return String(trimmed[..<colon])
+            })
+        for key in ConfigKey.allCases { #expect(documented.contains(key.rawValue), "\(key.rawValue) is not in the example") }
     }
 }

@@ -1,0 +1,90 @@
+import FlowLinksCore
+import FlowLinksStore
+import Foundation
+
+/// A stored session read against the script: questions in words, answers in words, with history.
+public struct ReviewedSession: Sendable {
+    /// One question and what was answered to it, the answer in force last.
+    public struct AnsweredStep: Sendable {
+        public let stepID: StepID
+        public let question: String
+        /// The answer in force, if the question still has one.
+        public let current: AnswerRecord?
+        /// Answers given before and later changed, oldest first.
+        public let earlier: [AnswerRecord]
+    }
+
+    public let report: SessionReport
+    public let script: Script
+
+    public init(report: SessionReport, script: Script) {
+        self.report = report
+        self.script = script
+    }
+
+    public var id: Int64 { report.session.id ?? 0 }
+
+    /// The organization's name as the participant gave it.
+    public var organization: String? { value(of: .organization) }
+
+    /// The initiative's name as the participant gave it.
+    public var initiative: String? { value(of: .initiative) }
+
+    /// Every answered question, in the script's order; answers to steps no longer in the script come last.
+    public var answeredSteps: [AnsweredStep] {
+        let byStep = Dictionary(grouping: report.answers, by: \.stepId)
+        let known = script.steps.map(\.id)
+        let unknown = report.answers.map(\.stepId).filter { !known.contains($0) }
+        var seen = Set<StepID>()
+        return (known + unknown).compactMap { stepID in
+            guard seen.insert(stepID).inserted, let answers = byStep[stepID] else { return nil }
+            return AnsweredStep(
+                stepID: stepID, question: question(of: stepID), current: answers.last { $0.replacedAt == nil },
+                earlier: answers.filter { $0.replacedAt != nil })
+        }
+    }
+
+    /// The question of a step, with `{organization}` and `{initiative}` filled in; the step id when unknown.
+    public func question(of stepID: StepID) -> String {
+        guard let step = script.step(stepID) else { return stepID }
+        var values: [String: String] = [:]
+        values["organization"] = organization
+        values["initiative"] = initiative
+        return Template(step.question).render(values)
+    }
+
+    /// "Yes (partners reach families we can't)", the free text, or "skipped".
+    public func words(of answer: AnswerRecord) -> String {
+        let language = script.language
+        if answer.skipped { return language.message(.skippedAnswer).render() }
+        guard let optionID = answer.optionId else { return answer.text ?? "" }
+        let choice = script.step(answer.stepId)?.option(optionID)?.label ?? optionID
+        guard let note = answer.text, !note.isEmpty else { return choice }
+        return language.message(.answerWithNote).render(["choice": choice, "note": note])
+    }
+
+    /// The name of a level, from the chart.
+    public func name(of level: EngagementLevel) -> String { script.chart.name(of: level) }
+
+    /// The result part that compares the team's words with its actions, if the session has a result.
+    public var wordsAndActions: String? {
+        guard let result = report.result?.result else { return nil }
+        let wordsStep = script.step(for: .words)?.id
+        if let part = result.parts.first(where: { part in wordsStep.map(part.cites.contains) ?? false }) { return part.text }
+        // why: a skipped words question leaves the part without cites; it is the one before the closing line.
+        return result.parts.count >= 2 ? result.parts[result.parts.count - 2].text : nil
+    }
+
+    private func value(of role: StepRole) -> String? {
+        guard let step = script.step(for: role), let answer = report.currentAnswers[step.id], !answer.skipped else {
+            return nil
+        }
+        if let optionID = answer.optionId { return step.option(optionID)?.shortLabel ?? optionID }
+        return answer.text
+    }
+}
+
+/// How the exports write times: ISO 8601 in UTC.
+enum ReviewTime {
+    static func format(_ date: Date) -> String { date.formatted(.iso8601) }
+}

@@ -1,0 +1,64 @@
+import FlowLinksCore
+import FlowLinksStore
+import Foundation
+
+/// Sessions as CSV (RFC 4180): a header row, then one row per session with a column per step of the
+/// script holding the answer in words. Lines end with CRLF. A cell that a spreadsheet would read as
+/// a formula starts with `'`.
+public struct SessionsCSV: Sendable {
+    public let script: Script
+    public let reports: [SessionReport]
+
+    public init(reports: [SessionReport], script: Script) {
+        self.reports = reports
+        self.script = script
+    }
+
+    /// The column names, in order.
+    public var header: [String] {
+        ["session_id", "channel", "status", "created_at", "updated_at", "content_version"] + script.steps.map(\.id)
+            + ["recommended_level", "overall_level", "fit_ceiling", "words_check"]
+    }
+
+    /// The whole file.
+    public func render() -> String {
+        ([header] + reports.map(row)).map { $0.map(Self.cell).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// The values of one session's row, before quoting.
+    func row(_ report: SessionReport) -> [String] {
+        let session = ReviewedSession(report: report, script: script)
+        let record = report.session
+        let current = report.currentAnswers
+        var values = [
+            String(session.id), record.channel, record.status.rawValue, ReviewTime.format(record.createdAt),
+            ReviewTime.format(record.updatedAt), record.contentVersion,
+        ]
+        values += script.steps.map { step in current[step.id].map(session.words) ?? "" }
+        if let recommendation = report.result?.result.recommendation {
+            values += [
+                session.name(of: recommendation.recommended), session.name(of: recommendation.overallCurrent),
+                session.name(of: recommendation.fitCeiling), recommendation.wordsCheck.rawValue,
+            ]
+        } else {
+            values += ["", "", "", ""]
+        }
+        return values
+    }
+
+    // why: spreadsheets run a cell that starts with one of these as a formula (CSV injection).
+    private static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// The value with a leading `'` when a spreadsheet would run it as a formula.
+    public static func defused(_ value: String) -> String {
+        guard let first = value.first, formulaStarts.contains(first) else { return value }
+        return "'" + value
+    }
+
+    /// One cell: defused against formulas, quoted when it holds a quote, comma or line break.
+    static func cell(_ value: String) -> String {
+        let value = defused(value)
+        guard value.contains(where: { $0 == "\"" || $0 == "," || $0.isNewline }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,168 @@
+import FlowLinksCore
+import Foundation
+import GRDB
+
+/// What a facilitator narrows the sessions list to. Every field left `nil` matches all sessions.
+public struct SessionFilter: Sendable, Equatable {
+    public var status: SessionStatus?
+    public var channel: String?
+    /// Part of the organization's name, in any case.
+    public var organization: String?
+    /// Part of the initiative's name, in any case.
+    public var initiative: String?
+    /// The recommended level's number (1–5); only finished sessions have one.
+    public var recommendedLevel: Int?
+    /// Sessions started at or after this moment.
+    public var from: Date?
+    /// Sessions started before this moment.
+    public var to: Date?
+    /// Text, in any case, found in a current answer or in what people wrote (the bot's own
+    /// messages would match every session).
+    public var search: String?
+    /// The page to return, from 1.
+    public var page: Int
+    public var pageSize: Int
+
+    public init(
+        status: SessionStatus? = nil, channel: String? = nil, organization: String? = nil, initiative: String? = nil,
+        recommendedLevel: Int? = nil, from: Date? = nil, to: Date? = nil, search: String? = nil, page: Int = 1,
+        pageSize: Int = 25
+    ) {
+        self.status = status
+        self.channel = channel
+        self.organization = organization
+        self.initiative = initiative
+        self.recommendedLevel = recommendedLevel
+        self.from = from
+        self.to = to
+        self.search = search
+        self.page = page
+        self.pageSize = pageSize
+    }
+}
+
+/// One line of the sessions list.
+public struct SessionSummary: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var channel: String
+    public var conversation: String
+    public var status: SessionStatus
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// The current answer to the organization question, if given.
+    public var organization: String?
+    /// The current answer to the initiative question, if given.
+    public var initiative: String?
+    /// The recommended level's number, once the session is finished.
+    public var recommendedLevel: Int?
+    public var contentVersion: String
+}
+
+/// One page of the sessions that match a filter, newest first.
+public struct SessionPage: Sendable, Equatable {
+    public var sessions: [SessionSummary]
+    /// How many sessions match, on all pages.
+    public var total: Int
+    public var page: Int
+    public var pageSize: Int
+
+    /// The 1-based positions of this page's sessions among all matches; `nil` when the page is empty.
+    public var positions: ClosedRange<Int>? {
+        guard !sessions.isEmpty else { return nil }
+        let first = (page - 1) * pageSize + 1
+        return first...(first + sessions.count - 1)
+    }
+
+    public var pageCount: Int { (total + pageSize - 1) / pageSize }
+}
+
+extension AppDatabase {
+    /// The sessions that match `filter`, newest first, one page of them, with the number of all matches.
+    public func sessions(matching filter: SessionFilter) throws -> SessionPage {
+        let page = max(1, filter.page)
+        let pageSize = max(1, filter.pageSize)
+        let query = SessionQuery(filter)
+        return try writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + query.body, arguments: query.arguments) ?? 0
+            var arguments = query.arguments
+            arguments += [pageSize, (page - 1) * pageSize]
+            let rows = try Row.fetchAll(
+                db, sql: SessionQuery.columns + query.body + " ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?",
+                arguments: arguments)
+            return SessionPage(sessions: rows.map(SessionQuery.summary), total: total, page: page, pageSize: pageSize)
+        }
+    }
+}
+
+/// The SQL behind `sessions(matching:)`: fixed fragments, with every user value bound as an argument.
+private struct SessionQuery {
+    static let columns = """
+        SELECT s.id, s.channel, s.conversation, s.status, s.created_at, s.updated_at, s.content_version,
+            organization.text AS organization, initiative.text AS initiative, r.recommended_level
+        """
+
+    // why: the unique index `answers_current` allows one current answer per step, so the joins
+    // never repeat a session.
+    private static let from = """
+         FROM sessions AS s
+        LEFT JOIN answers AS organization ON organization.session_id = s.id AND organization.step_id = ?
+            AND organization.replaced_at IS NULL
+        LEFT JOIN answers AS initiative ON initiative.session_id = s.id AND initiative.step_id = ?
+            AND initiative.replaced_at IS NULL
+        LEFT JOIN results AS r ON r.session_id = s.id
+        """
+
+    private(set) var body: String
+    private(set) var arguments: StatementArguments
+
+    init(_ filter: SessionFilter) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = ["organization", "initiative"]
+        func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
+            conditions.append(condition)
+            arguments += StatementArguments(values)
+        }
+        if let status = filter.status { add("s.status = ?", [status.rawValue]) }
+        if let channel = filter.channel { add("s.channel = ?", [channel]) }
+        // why: swiftLowercaseString (GRDB's String.lowercased()) folds case beyond ASCII, which LIKE alone does not.
+        if let organization = filter.organization {
+            add(#"swiftLowercaseString(organization.text) LIKE ? ESCAPE '\'"#, [Self.containing(organization)])
+        }
+        if let initiative = filter.initiative {
+            add(#"swiftLowercaseString(initiative.text) LIKE ? ESCAPE '\'"#, [Self.containing(initiative)])
+        }
+        if let level = filter.recommendedLevel { add("r.recommended_level = ?", [level]) }
+        if let from = filter.from { add("s.created_at >= ?", [from]) }
+        if let to = filter.to { add("s.created_at < ?", [to]) }
+        if let search = filter.search {
+            let pattern = Self.containing(search)
+            add(
+                #"""
+                (EXISTS (SELECT 1 FROM answers AS a WHERE a.session_id = s.id AND a.replaced_at IS NULL
+                         AND swiftLowercaseString(a.text) LIKE ? ESCAPE '\')
+                 OR EXISTS (SELECT 1 FROM transcript AS t WHERE t.session_id = s.id AND t.direction = 'in'
+                            AND swiftLowercaseString(t.text) LIKE ? ESCAPE '\'))
+                """#, [pattern, pattern])
+        }
+        body = Self.from + (conditions.isEmpty ? "" : "\nWHERE " + conditions.joined(separator: "\n  AND "))
+        self.arguments = arguments
+    }
+
+    /// A LIKE pattern that matches `text` anywhere, literally: its wildcards are escaped.
+    static func containing(_ text: String) -> String {
+        var escaped = ""
+        for character in text.lowercased() {
+            if character == "\\" || character == "%" || character == "_" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return "%" + escaped + "%"
+    }
+
+    static func summary(_ row: Row) -> SessionSummary {
+        SessionSummary(
+            id: row["id"], channel: row["channel"], conversation: row["conversation"],
+            status: SessionStatus(rawValue: row["status"]) ?? .active, createdAt: row["created_at"],
+            updatedAt: row["updated_at"], organization: row["organization"], initiative: row["initiative"],
+            recommendedLevel: row["recommended_level"], contentVersion: row["content_version"])
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import FlowLinksStore
+import Foundation
+
+/// `flowlinks sessions delete ID`: erases a session and everything recorded with it.
+struct SessionsDeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a session with its answers, transcript and result.",
+        discussion: "Asks for confirmation in a terminal; from a script, pass --yes.")
+
+    @Argument(help: "The session's id, as `sessions list` shows it.")
+    var id: Int64
+
+    @Option(help: "SQLite database file.")
+    var db = "./flowlinks.sqlite"
+
+    @Flag(help: "Delete without asking.")
+    var yes = false
+
+    func run() throws {
+        let store = try StoredSessions(path: db).database
+        guard let session = try store.session(id: id) else { throw StoredSessions.failure("No session \(id) in \(db).") }
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else {
+                throw StoredSessions.failure("Not deleting session \(id): pass --yes to delete without a terminal to confirm in.")
+            }
+            let started = SessionListTable.created(session.createdAt)
+            print(
+                "Delete session \(id) (\(session.channel) \(session.conversation), \(session.status.rawValue), "
+                    + "started \(started)) and everything recorded with it? This cannot be undone. [y/N] ",
+                terminator: "")
+            fflush(nil)
+            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased(), ["y", "yes"].contains(answer)
+            else {
+                print("Nothing deleted.")
+                return
+            }
+        }
+        guard try store.deleteSession(id: id) else { throw StoredSessions.failure("No session \(id) in \(db).") }
+        print("Deleted session \(id) with its answers, transcript and result.")
+    }
+
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import FlowLinksReview
+import Foundation
+
+/// `flowlinks sessions export`: one session as Markdown or JSON, or every session as CSV.
+struct SessionsExportCommand: ParsableCommand {
+    enum Format: String, CaseIterable, ExpressibleByArgument { case md, json, csv }
+
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export one session as Markdown or JSON, or all sessions as CSV.",
+        discussion: """
+            flowlinks sessions export 12 --format md
+            flowlinks sessions export 12 --format json --output session-12.json
+            flowlinks sessions export --all --format csv --output sessions.csv
+            """)
+
+    @Argument(help: "The session's id (for md and json).")
+    var id: Int64?
+
+    @Option(help: "md or json for one session; csv for all sessions (with --all).")
+    var format: Format
+
+    @Flag(help: "Export every session (csv only).")
+    var all = false
+
+    @Option(help: "SQLite database file.")
+    var db = "./flowlinks.sqlite"
+
+    @Option(help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @OptionGroup var prompts: PromptsOptions
+
+    func validate() throws {
+        switch format {
+        case .csv:
+            guard all, id == nil else {
+                throw ValidationError("CSV exports all sessions: use --all --format csv, without an id.")
+            }
+        case .md, .json:
+            guard !all else { throw ValidationError("--all works with --format csv; md and json export one session.") }
+            guard id != nil else {
+                throw ValidationError("Give the session's id, e.g. flowlinks sessions export 12 --format \(format).")
+            }
+        }
+    }
+
+    func run() throws {
+        let script = try prompts.loadScript()
+        let sessions = try StoredSessions(path: db)
+        let data: Data
+        switch format {
+        case .csv: data = Data(SessionsCSV(reports: try sessions.allReports(), script: script).render().utf8)
+        case .md: data = Data(SessionMarkdown(report: try sessions.report(id ?? 0), script: script).render().utf8)
+        case .json: data = try SessionJSON(report: try sessions.report(id ?? 0), script: script).render() + Data("\n".utf8)
+        }
+        if let output {
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}

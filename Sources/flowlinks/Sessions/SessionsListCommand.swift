@@ -1,0 +1,112 @@
+import ArgumentParser
+import FlowLinksCore
+import FlowLinksStore
+import Foundation
+
+/// `flowlinks sessions list`: the sessions that match some filters, newest first, a page at a time.
+struct SessionsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List sessions, newest first, with filters and search.")
+
+    @Option(help: "SQLite database file.")
+    var db = "./flowlinks.sqlite"
+
+    @Option(help: "Only sessions in this state: \(SessionStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var status: String?
+
+    @Option(help: "Only sessions on this channel (repl, telegram, twilio, mattermost, generic).")
+    var channel: String?
+
+    @Option(help: "Only organizations whose name contains this text, in any case.")
+    var organization: String?
+
+    @Option(help: "Only initiatives whose name contains this text, in any case.")
+    var initiative: String?
+
+    @Option(help: "Only finished sessions recommending this level: its number (1–5) or its name.")
+    var level: String?
+
+    @Option(help: "Only sessions started on or after this day (YYYY-MM-DD, local time).")
+    var from: String?
+
+    @Option(help: "Only sessions started on or before this day (YYYY-MM-DD, local time).")
+    var to: String?
+
+    @Option(help: "Only sessions whose answers or transcript contain this text, in any case.")
+    var search: String?
+
+    @Option(help: "The page to show, from 1.")
+    var page = 1
+
+    @Option(help: "Sessions per page.")
+    var pageSize = 25
+
+    @OptionGroup var prompts: PromptsOptions
+
+    func validate() throws {
+        if let status, SessionStatus(rawValue: status) == nil {
+            let known = SessionStatus.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--status \(status): not a session state; use one of \(known)")
+        }
+        guard page >= 1 else { throw ValidationError("--page \(page): pages count from 1") }
+        guard pageSize >= 1 else { throw ValidationError("--page-size \(pageSize): must be at least 1") }
+        let first = try from.map { try Self.day($0, option: "--from") }
+        let last = try to.map { try Self.day($0, option: "--to") }
+        if let first, let last, first > last {
+            throw ValidationError("--from \(from ?? "") is after --to \(to ?? "")")
+        }
+        // why: a level may be named, and names come from the chart, so the content is loaded to check it.
+        if let level, Int(level).flatMap(EngagementLevel.init(rawValue:)) == nil {
+            _ = try Self.level(level, in: prompts.loadScript().chart)
+        }
+    }
+
+    func run() throws {
+        let chart = try prompts.loadScript().chart
+        let filter = try filter(chart: chart)
+        let page = try StoredSessions(path: db).database.sessions(matching: filter)
+        print(SessionListTable(chart: chart).render(page), terminator: "")
+    }
+
+    /// The store's filter for the options; `--to` takes in the whole of its day.
+    func filter(chart: Chart) throws -> SessionFilter {
+        let oneDay = DateComponents(day: 1)
+        return SessionFilter(
+            status: status.flatMap(SessionStatus.init(rawValue:)), channel: channel, organization: organization,
+            initiative: initiative, recommendedLevel: try level.map { try Self.level($0, in: chart).rawValue },
+            from: try from.map { try Self.day($0, option: "--from") },
+            to: try to.map { Self.calendar.date(byAdding: oneDay, to: try Self.day($0, option: "--to")) ?? .distantFuture },
+            search: search, page: page, pageSize: pageSize)
+    }
+
+    static var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        return calendar
+    }
+
+    /// The start of a `YYYY-MM-DD` day in local time; a day that does not exist (2027-02-30) is refused.
+    static func day(_ text: String, option: String) throws -> Date {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let numbers = parts.compactMap { Int($0) }
+        let problem = ValidationError("\(option) \(text): expected a day as YYYY-MM-DD, such as 2026-03-31")
+        guard parts.count == 3, numbers.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2
+        else { throw problem }
+        let components = DateComponents(year: numbers[0], month: numbers[1], day: numbers[2])
+        guard let date = calendar.date(from: components),
+            calendar.dateComponents([.year, .month, .day], from: date) == components
+        else { throw problem }
+        return date
+    }
+
+    /// A level given by number or by the chart's name or key for it, in any case.
+    static func level(_ text: String, in chart: Chart) throws -> EngagementLevel {
+        if let number = Int(text), let level = EngagementLevel(rawValue: number) { return level }
+        let wanted = text.lowercased()
+        if let match = chart.levels.first(where: { $0.name.lowercased() == wanted || $0.key.lowercased() == wanted }) {
+            return match.level
+        }
+        let names = chart.levels.map { "\($0.level.rawValue) \($0.name)" }.joined(separator: ", ")
+        throw ValidationError("--level \(text): not a level; use one of \(names)")
+    }
+}

@@ -1,0 +1,57 @@
+import FlowLinksReview
+import FlowLinksTesting
+import Foundation
+import Testing
+
+@Suite("Markdown report of a session")
+struct SessionMarkdownTests {
+    func markdown() throws -> String {
+        var fixtures = try ReviewFixtures()
+        let id = try fixtures.trickySession()
+        let report = try #require(try fixtures.database.report(ofSession: id))
+        return SessionMarkdown(report: report, script: DefaultPrompts.script).render()
+    }
+
+    @Test func theReportOpensWithTheOrganizationAndInitiativeAndTheSessionFacts() throws {
+        let markdown = try markdown()
+        #expect(markdown.hasPrefix("# Riverside, \"Family\" Services: \\<script\\>alert(1)\\</script\\>"))
+        #expect(markdown.contains("- Channel: repl"))
+        #expect(markdown.contains("- Status: completed"))
+        #expect(markdown.contains("- Started: 2027-01-15T08:00:00Z"))
+        #expect(markdown.contains("- Content version: \(DefaultPrompts.script.version)"))
+    }
+
+    @Test func theReportHoldsTheResult() throws {
+        let markdown = try markdown()
+        #expect(markdown.contains("- Recommended level: **Involving**"))
+        #expect(markdown.contains("- **Communication**: today Informing; next step"))
+        #expect(markdown.contains("### Words and actions"))
+        #expect(markdown.contains("We value your feedback"))
+    }
+
+    @Test func aChangedAnswerShowsWhatItWasAndWhen() throws {
+        let markdown = try markdown()
+        #expect(markdown.contains("- Answer: \\<script\\>alert(1)\\</script\\> \"onmouseover=alert(2)"))
+        #expect(markdown.contains("- Earlier (answered 2027-01-15T08:02:00Z, changed 2027-01-15T08:04:00Z): Parent Cafe"))
+    }
+
+    @Test func theTranscriptListsEveryMessageWithWhoSentItAndTheChoices() throws {
+        let markdown = try markdown()
+        let transcript = try #require(markdown.components(separatedBy: "## Transcript").last)
+        #expect(transcript.contains("· FlowLinks:** Hi, I'm FlowLinks"))
+        #expect(transcript.contains("· sam:** Parent Cafe"))
+        #expect(transcript.contains("· sam:** back"))
+        #expect(transcript.contains("\n  1. Yes\n  2. Maybe\n  3. No"))
+        #expect(transcript.contains("Recommended level: Involving"))
+    }
+
+    @Test func participantTextCannotOpenHTMLHeadingsOrLinks() throws {
+        let markdown = try markdown()
+        #expect(!markdown.contains("<script>"))
+        #expect(!markdown.contains("</script>"))
+        let lines = markdown.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(!lines.contains { $0.hasPrefix("# heading") })
+        #expect(markdown.contains("- Answer: \\# heading  \n  second line, with a comma and \"quotes\"\n"))
+        #expect(markdown.contains("\\=SUM(A1)"))
+    }
+}

@@ -1,0 +1,84 @@
+import FlowLinksReview
+import FlowLinksTesting
+import Foundation
+import Testing
+
+@Suite("CSV export of all sessions")
+struct SessionsCSVTests {
+    /// Three sessions: tricky, plain and unfinished, as rows read back by Python's csv module.
+    func parsedRows() throws -> (csv: String, rows: [[String]]) {
+        var fixtures = try ReviewFixtures()
+        _ = try fixtures.trickySession()
+        _ = try fixtures.plainSession()
+        _ = try fixtures.unfinishedSession()
+        let csv = SessionsCSV(reports: try fixtures.reports(), script: DefaultPrompts.script).render()
+        return (csv, try PythonCSV.parse(csv))
+    }
+
+    @Test func theHeaderNamesTheSessionColumnsEveryStepAndTheResult() throws {
+        let header = try #require(try parsedRows().rows.first)
+        let steps = DefaultPrompts.script.steps.map(\.id)
+        #expect(
+            header == ["session_id", "channel", "status", "created_at", "updated_at", "content_version"] + steps
+                + ["recommended_level", "overall_level", "fit_ceiling", "words_check"])
+    }
+
+    @Test func thereIsOneRowPerSessionEachAsWideAsTheHeader() throws {
+        let (csv, rows) = try parsedRows()
+        #expect(rows.count == 4)
+        #expect(rows.allSatisfy { $0.count == rows[0].count })
+        #expect(rows.dropFirst().map { $0[0] } == ["1", "2", "3"])
+        #expect(rows.dropFirst().map { $0[2] } == ["completed", "completed", "active"])
+        #expect(csv.hasSuffix("\r\n"))
+        #expect(csv.components(separatedBy: "\r\n").first?.hasPrefix("session_id,channel,") == true)
+    }
+
+    @Test func trickyAnswersRoundTripAndFormulasAreDefused() throws {
+        let rows = try parsedRows().rows
+        let header = rows[0]
+        let tricky = Dictionary(uniqueKeysWithValues: zip(header, rows[1]))
+        #expect(tricky["organization"] == "Riverside, \"Family\" Services")
+        #expect(tricky["initiative"] == ReviewFixtures.trickyInitiative)
+        #expect(tricky["purpose"] == ReviewFixtures.trickyPurpose)
+        #expect(tricky["outcomes"] == "'=SUM(A1)")
+        #expect(tricky["benefit"] == "Yes (partners reach families we can't)")
+        #expect(tricky["recommended_level"] == "Involving")
+        let unfinished = Dictionary(uniqueKeysWithValues: zip(header, rows[3]))
+        #expect(unfinished["organization"] == "Lakeside Trust")
+        #expect(unfinished["recommended_level"] == "")
+    }
+
+    @Test func cellsThatStartLikeAFormulaGetAQuote() {
+        let csv = SessionsCSV(reports: [], script: DefaultPrompts.script)
+        #expect(csv.render().hasSuffix("words_check\r\n"))
+        for value in ["=1+1", "+1", "-1", "@SUM(A1)"] {
+            #expect(SessionsCSV.defused(value) == "'" + value)
+        }
+        #expect(SessionsCSV.defused("plain") == "plain")
+    }
+}
+
+/// Parses CSV with Python's standard csv module, the way a spreadsheet import would read it.
+enum PythonCSV {
+    static func parse(_ csv: String) throws -> [[String]] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("flowlinks-\(UUID()).csv")
+        try Data(csv.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))",
+            file.path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ParseError.failed }
+        return try JSONDecoder().decode([[String]].self, from: data)
+    }
+
+    enum ParseError: Error { case failed }
+}
