@@ -88,6 +88,15 @@ extension AppDatabase {
             }
             try db.create(index: "outbox_due", on: "outbox", columns: ["status", "next_attempt_at"])
         }
+        migrator.registerMigration("v3: facilitator accounts") { db in
+            try db.create(table: "facilitators") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("username", .text).notNull().unique().collate(.nocase)
+                t.column("password_hash", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("password_changed_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,93 @@
+import FlowLinksStore
+import Foundation
+import HummingbirdBcrypt
+
+/// Why an account could not be created or changed, in words a person can act on.
+public enum FacilitatorAccountError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidUsername
+    case weakPassword(minimumLength: Int)
+    case alreadyExists(String)
+    case unknownAccount(String)
+
+    public var description: String {
+        switch self {
+        case .invalidUsername:
+            "A username is 1 to 64 characters: letters, digits, and . _ - @"
+        case .weakPassword(let minimum):
+            "A password needs at least \(minimum) characters."
+        case .alreadyExists(let name):
+            "There is already an account named \(name)."
+        case .unknownAccount(let name):
+            "There is no account named \(name)."
+        }
+    }
+}
+
+/// Facilitator accounts: bcrypt-hashed passwords, checked in roughly constant time whether or
+/// not the account exists.
+public struct FacilitatorAccounts: Sendable {
+    public static let minimumPasswordLength = 12
+
+    let database: AppDatabase
+    /// bcrypt's cost; 12 in production, lower in tests.
+    let cost: UInt8
+    let now: @Sendable () -> Date
+
+    public init(database: AppDatabase, cost: UInt8 = 12, now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.cost = cost
+        self.now = now
+    }
+
+    @discardableResult
+    public func add(username: String, password: String) throws -> FacilitatorRecord {
+        guard Self.isValidUsername(username) else { throw FacilitatorAccountError.invalidUsername }
+        try checkStrength(password)
+        do {
+            return try database.addFacilitator(
+                username: username, passwordHash: Bcrypt.hash(password, cost: cost), now: now())
+        } catch FacilitatorStoreError.alreadyExists(let name) {
+            throw FacilitatorAccountError.alreadyExists(name)
+        }
+    }
+
+    public func changePassword(username: String, to password: String) throws {
+        try checkStrength(password)
+        let changed = try database.setFacilitatorPasswordHash(
+            username: username, passwordHash: Bcrypt.hash(password, cost: cost), now: now())
+        guard changed else { throw FacilitatorAccountError.unknownAccount(username) }
+    }
+
+    public func remove(username: String) throws {
+        guard try database.removeFacilitator(username: username) else {
+            throw FacilitatorAccountError.unknownAccount(username)
+        }
+    }
+
+    /// The account, when the password is right; `nil` for a wrong password or an unknown name.
+    public func verify(username: String, password: String) throws -> FacilitatorRecord? {
+        guard let account = try database.facilitator(named: username) else {
+            // why: spend the same bcrypt time as for a real account, so timing does not tell
+            // which names exist.
+            _ = Bcrypt.verify(password, hash: Self.decoyHash)
+            return nil
+        }
+        return Bcrypt.verify(password, hash: account.passwordHash) ? account : nil
+    }
+
+    private func checkStrength(_ password: String) throws {
+        guard password.count >= Self.minimumPasswordLength else {
+            throw FacilitatorAccountError.weakPassword(minimumLength: Self.minimumPasswordLength)
+        }
+    }
+
+    static func isValidUsername(_ name: String) -> Bool {
+        (1...64).contains(name.count)
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0))
+            }
+    }
+
+    /// A bcrypt hash of a random string nobody knows, at production cost.
+    private static let decoyHash = Bcrypt.hash(UUID().uuidString, cost: 12)
+}
