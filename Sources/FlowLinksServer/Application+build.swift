@@ -16,6 +16,8 @@ public struct ServerDependencies: Sendable {
     public var senders: [String: any PlatformSender]?
     public var jitter: @Sendable () -> Double
     public var logger: Logger
+    /// bcrypt's cost for facilitator passwords; tests lower it.
+    public var passwordCost: UInt8 = 12
 
     public init(
         script: Script, database: AppDatabase, metrics: ServerMetrics = ServerMetrics(),
@@ -47,6 +49,13 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
         metrics: dependencies.metrics
     ).add(to: router)
     OperationsRoutes(database: dependencies.database, metrics: dependencies.metrics).add(to: router)
+    FacilitatorRoutes(
+        accounts: FacilitatorAccounts(database: dependencies.database, cost: dependencies.passwordCost, now: dependencies.now),
+        sessions: FacilitatorSessions(now: dependencies.now),
+        // why: five guesses a minute per account name slows password guessing to a crawl.
+        loginThrottle: RateLimiter(perMinute: 5, burst: 5, now: dependencies.now),
+        pages: FacilitatorPages(database: dependencies.database, script: dependencies.script)
+    ).add(to: router)
 
     let platformSenders = dependencies.senders ?? senders(for: config)
     let outbox = OutboxDelivery(

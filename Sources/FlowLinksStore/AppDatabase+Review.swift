@@ -79,18 +79,32 @@ public struct SessionPage: Sendable, Equatable {
 extension AppDatabase {
     /// The sessions that match `filter`, newest first, one page of them, with the number of all matches.
     public func sessions(matching filter: SessionFilter) throws -> SessionPage {
+        try writer.read { db in try Self.sessions(db, matching: filter) }
+    }
+
+    /// The same, without blocking the caller's thread (for the web pages).
+    public func reviewSessions(matching filter: SessionFilter) async throws -> SessionPage {
+        try await writer.read { db in try Self.sessions(db, matching: filter) }
+    }
+
+    /// The full records of every session that matches `filter`, newest first (for exports).
+    public func reports(matching filter: SessionFilter) async throws -> [SessionReport] {
+        try await writer.read { db in
+            try Self.sessions(db, matching: filter).sessions.compactMap { try Self.report(db, ofSession: $0.id) }
+        }
+    }
+
+    static func sessions(_ db: Database, matching filter: SessionFilter) throws -> SessionPage {
         let page = max(1, filter.page)
         let pageSize = max(1, filter.pageSize)
         let query = SessionQuery(filter)
-        return try writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + query.body, arguments: query.arguments) ?? 0
-            var arguments = query.arguments
-            arguments += [pageSize, (page - 1) * pageSize]
-            let rows = try Row.fetchAll(
-                db, sql: SessionQuery.columns + query.body + " ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?",
-                arguments: arguments)
-            return SessionPage(sessions: rows.map(SessionQuery.summary), total: total, page: page, pageSize: pageSize)
-        }
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + query.body, arguments: query.arguments) ?? 0
+        var arguments = query.arguments
+        arguments += [pageSize, (page - 1) * pageSize]
+        let rows = try Row.fetchAll(
+            db, sql: SessionQuery.columns + query.body + " ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?",
+            arguments: arguments)
+        return SessionPage(sessions: rows.map(SessionQuery.summary), total: total, page: page, pageSize: pageSize)
     }
 }
 

@@ -20,14 +20,21 @@ public struct SessionReport: Sendable {
 extension AppDatabase {
     /// The whole record of a session, read in one consistent snapshot.
     public func report(ofSession id: Int64) throws -> SessionReport? {
-        try writer.read { db in
-            guard let session = try SessionRecord.fetchOne(db, key: id) else { return nil }
-            return SessionReport(
-                session: session,
-                answers: try AnswerRecord.filter(Column("session_id") == id).order(Column("id")).fetchAll(db),
-                transcript: try TranscriptLine.filter(Column("session_id") == id).order(Column("id")).fetchAll(db),
-                result: try ResultRecord.fetchOne(db, key: id))
-        }
+        try writer.read { db in try Self.report(db, ofSession: id) }
+    }
+
+    /// The same, without blocking the caller's thread (for the web pages).
+    public func reviewReport(ofSession id: Int64) async throws -> SessionReport? {
+        try await writer.read { db in try Self.report(db, ofSession: id) }
+    }
+
+    static func report(_ db: Database, ofSession id: Int64) throws -> SessionReport? {
+        guard let session = try SessionRecord.fetchOne(db, key: id) else { return nil }
+        return SessionReport(
+            session: session,
+            answers: try AnswerRecord.filter(Column("session_id") == id).order(Column("id")).fetchAll(db),
+            transcript: try TranscriptLine.filter(Column("session_id") == id).order(Column("id")).fetchAll(db),
+            result: try ResultRecord.fetchOne(db, key: id))
     }
 
     /// Erases a session and every row that holds its text: answers, transcript, result, dedupe

@@ -27,6 +27,7 @@ struct TestServer {
     let metrics = ServerMetrics()
     var senders: [String: any PlatformSender] = [:]
     var logger = Logger(label: "flowlinks.test")
+    var passwordCost: UInt8 = 12
 
     init(configure: (inout Config) -> Void = { _ in }) throws {
         var config = Config()
@@ -45,11 +46,11 @@ struct TestServer {
 
     var application: some ApplicationProtocol {
         let clock = self.clock
-        return buildApplication(
-            config,
-            dependencies: ServerDependencies(
-                script: DefaultPrompts.script, database: database, metrics: metrics, now: { clock.now },
-                senders: senders, jitter: { 1 }, logger: logger))
+        var dependencies = ServerDependencies(
+            script: DefaultPrompts.script, database: database, metrics: metrics, now: { clock.now }, senders: senders,
+            jitter: { 1 }, logger: logger)
+        dependencies.passwordCost = passwordCost
+        return buildApplication(config, dependencies: dependencies)
     }
 
     /// Runs `body` against the server in process.

@@ -1,0 +1,66 @@
+import FlowLinksCore
+import FlowLinksReview
+import FlowLinksStore
+import Foundation
+
+/// One session: the result on the chart, the answers with their changes, the transcript as a chat.
+struct SessionDetailPage {
+    let session: FacilitatorSessions.Session
+    let reviewed: ReviewedSession
+
+    func render() -> HTML {
+        let facts = reviewed.report.session
+        let title = [reviewed.organization, reviewed.initiative].compactMap { $0 }.joined(separator: ": ")
+        return Layout(title: title.isEmpty ? "Session \(reviewed.id)" : title, session: session).page(
+            """
+            <h1>\(title.isEmpty ? "Session \(reviewed.id)" : title)</h1>
+            <p class="facts">Session \(reviewed.id) · \(facts.channel) · \(facts.status.rawValue) · started \
+            \(SessionsListPage.stamp(facts.createdAt)) UTC · content \(facts.contentVersion)</p>
+            <p class="actions"><a href="/facilitator/sessions/\(reviewed.id)/export.md">Markdown</a> · \
+            <a href="/facilitator/sessions/\(reviewed.id)/export.json">JSON</a></p>
+            \(result)
+            <section aria-labelledby="answers"><h2 id="answers">Answers</h2>\(answers)</section>
+            <section aria-labelledby="transcript"><h2 id="transcript">Transcript</h2>\(transcript)</section>
+            """)
+    }
+
+    private var result: HTML {
+        guard let stored = reviewed.report.result?.result else {
+            return "<section><h2>Result</h2><p>No result yet: the session is not finished.</p></section>"
+        }
+        let parts: [HTML] = stored.parts.map { "<p class=\"part\">\($0.text)</p>" }
+        return """
+            <section aria-labelledby="result"><h2 id="result">Result</h2>
+            \(ChartGrid(script: reviewed.script, recommendation: stored.recommendation).render())
+            <div class="rationale">\(parts)</div>
+            </section>
+            """
+    }
+
+    private var answers: HTML {
+        let items: [HTML] = reviewed.answeredSteps.map { step in
+            let current: HTML =
+                step.current.map { "<p class=\"answer\">\(reviewed.words(of: $0))</p>" } ?? "<p>No answer now.</p>"
+            let earlier: [HTML] = step.earlier.map { answer in
+                "<li>\(reviewed.words(of: answer)) <span class=\"when\">(until \(SessionsListPage.stamp(answer.replacedAt ?? answer.answeredAt)))</span></li>"
+            }
+            let changes: HTML = earlier.isEmpty ? "" : "<details><summary>Changed answers</summary><ul>\(earlier)</ul></details>"
+            return "<li><p class=\"question\">\(step.question)</p>\(current)\(changes)</li>"
+        }
+        return "<ol class=\"answers\">\(items)</ol>"
+    }
+
+    private var transcript: HTML {
+        let lines: [HTML] = reviewed.report.transcript.map { line in
+            let inbound = line.direction == .inbound
+            let who = inbound ? (line.participant ?? "Participant") : "FlowLinks"
+            let choices: [HTML] = (line.choices ?? []).map { "<li>\($0.number). \($0.label)</li>" }
+            let list: HTML = choices.isEmpty ? "" : "<ol class=\"choices\">\(choices)</ol>"
+            return """
+                <li class="\(inbound ? "in" : "out")"><p class="who">\(who) <time>\(SessionsListPage.stamp(line.createdAt))</time></p>\
+                <p class="text">\(line.text)</p>\(list)</li>
+                """
+        }
+        return "<ol class=\"chat\">\(lines)</ol>"
+    }
+}

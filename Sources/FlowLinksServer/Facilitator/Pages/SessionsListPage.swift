@@ -1,0 +1,98 @@
+import FlowLinksCore
+import FlowLinksStore
+import Foundation
+
+/// Sessions, newest first: the filter form, the table, the page links.
+struct SessionsListPage {
+    let session: FacilitatorSessions.Session
+    let script: Script
+    let query: SessionListQuery
+    let page: SessionPage
+
+    func render() -> HTML {
+        Layout(title: "Sessions", session: session).page(
+            """
+            <h1>Sessions</h1>
+            \(filterForm)
+            <p class="count" role="status">\(countLine)</p>
+            \(table)
+            \(pageLinks)
+            <p><a href="/facilitator/export.csv?\(query.queryString(page: 1))">Download these sessions as CSV</a></p>
+            """)
+    }
+
+    private var countLine: String {
+        guard let positions = page.positions else { return "No sessions match." }
+        let noun = page.total == 1 ? "session" : "sessions"
+        return "Showing \(positions.lowerBound)–\(positions.upperBound) of \(page.total) \(noun)"
+    }
+
+    private var filterForm: HTML {
+        let statuses = [""] + SessionStatus.allCases.map(\.rawValue)
+        let levels = [""] + EngagementLevel.allCases.map { String($0.rawValue) }
+        return """
+            <form method="get" action="/facilitator/sessions" class="filters" role="search">
+            \(select("status", "Status", statuses) { $0.isEmpty ? "Any" : $0 })
+            \(field("channel", "Channel"))
+            \(field("organization", "Organization"))
+            \(field("initiative", "Initiative"))
+            \(select("level", "Recommended level", levels) { $0.isEmpty ? "Any" : script.chart.name(of: EngagementLevel(rawValue: Int($0) ?? 1) ?? .independent) })
+            \(field("from", "From", type: "date"))
+            \(field("to", "To", type: "date"))
+            \(field("search", "Search answers and messages", type: "search"))
+            <button type="submit">Filter</button>
+            </form>
+            """
+    }
+
+    private func field(_ name: String, _ label: String, type: String = "text") -> HTML {
+        """
+        <label>\(label) <input name="\(name)" type="\(type)" value="\(query.value(of: name))"></label>
+        """
+    }
+
+    private func select(_ name: String, _ label: String, _ values: [String], title: (String) -> String) -> HTML {
+        let current = query.value(of: name)
+        let options: [HTML] = values.map { value in
+            let selected: HTML = value == current ? " selected" : ""
+            return "<option value=\"\(value)\"\(selected)>\(title(value))</option>"
+        }
+        return "<label>\(label) <select name=\"\(name)\">\(options)</select></label>"
+    }
+
+    private var table: HTML {
+        guard !page.sessions.isEmpty else { return "" }
+        let rows: [HTML] = page.sessions.map { row in
+            let level = row.recommendedLevel.flatMap(EngagementLevel.init(rawValue:)).map { script.chart.name(of: $0) } ?? "—"
+            return """
+                <tr><td><a href="/facilitator/sessions/\(row.id)">\(row.id)</a></td>\
+                <td>\(Self.stamp(row.createdAt))</td><td>\(row.channel)</td><td>\(row.status.rawValue)</td>\
+                <td>\(row.organization ?? "—")</td><td>\(row.initiative ?? "—")</td><td>\(level)</td></tr>
+                """
+        }
+        return """
+            <table class="sessions">
+            <caption class="visually-hidden">Sessions</caption>
+            <thead><tr><th scope="col">#</th><th scope="col">Started</th><th scope="col">Channel</th>\
+            <th scope="col">Status</th><th scope="col">Organization</th><th scope="col">Initiative</th>\
+            <th scope="col">Recommended</th></tr></thead>
+            <tbody>\(rows)</tbody>
+            </table>
+            """
+    }
+
+    private var pageLinks: HTML {
+        guard page.pageCount > 1 else { return "" }
+        let previous: HTML = page.page > 1 ? "<a rel=\"prev\" href=\"?\(query.queryString(page: page.page - 1))\">Newer</a>" : ""
+        let next: HTML =
+            page.page < page.pageCount ? "<a rel=\"next\" href=\"?\(query.queryString(page: page.page + 1))\">Older</a>" : ""
+        return
+            "<nav class=\"pages\" aria-label=\"Pages\">\(previous) <span>Page \(page.page) of \(page.pageCount)</span> \(next)</nav>"
+    }
+
+    /// "2026-11-29 12:17", in UTC.
+    static func stamp(_ date: Date) -> String {
+        let text = date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC") ?? .current))
+        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+}

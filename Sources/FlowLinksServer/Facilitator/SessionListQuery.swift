@@ -1,0 +1,66 @@
+import FlowLinksStore
+import Foundation
+import Hummingbird
+import HummingbirdCore
+
+/// The sessions list's filters as they appear in the page's URL (`?status=completed&search=…`).
+struct SessionListQuery {
+    let filter: SessionFilter
+    /// The query's fields, for refilling the form and building page links.
+    let fields: [(name: String, value: String)]
+
+    init(_ parameters: FlatDictionary<Substring, Substring>) throws {
+        var filter = SessionFilter()
+        var fields: [(name: String, value: String)] = []
+        func value(_ name: String) -> String? {
+            guard let raw = parameters[Substring(name)].map(String.init), !raw.trimmingCharacters(in: .whitespaces).isEmpty
+            else { return nil }
+            fields.append((name, raw))
+            return raw
+        }
+        if let status = value("status") {
+            guard let parsed = SessionStatus(rawValue: status) else { throw HTTPError(.badRequest, message: "Unknown status.") }
+            filter.status = parsed
+        }
+        filter.channel = value("channel")
+        filter.organization = value("organization")
+        filter.initiative = value("initiative")
+        filter.search = value("search")
+        if let level = value("level") {
+            guard let number = Int(level), (1...5).contains(number) else {
+                throw HTTPError(.badRequest, message: "The level is a number from 1 to 5.")
+            }
+            filter.recommendedLevel = number
+        }
+        if let from = value("from") { filter.from = try Self.day(from) }
+        if let to = value("to") { filter.to = try Self.day(to).addingTimeInterval(24 * 3600) }
+        filter.page = Int(parameters["page"].map(String.init) ?? "") ?? 1
+        self.filter = filter
+        self.fields = fields
+    }
+
+    /// The start of a YYYY-MM-DD day, in UTC.
+    static func day(_ text: String) throws -> Date {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        var components = DateComponents()
+        components.timeZone = TimeZone(identifier: "UTC")
+        guard parts.count == 3 else { throw HTTPError(.badRequest, message: "Dates are written YYYY-MM-DD.") }
+        (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
+            throw HTTPError(.badRequest, message: "Dates are written YYYY-MM-DD.")
+        }
+        return date
+    }
+
+    /// The query string for another page of the same list.
+    func queryString(page: Int) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let pairs = fields.map { "\($0.name)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+        return (pairs + ["page=\(page)"]).joined(separator: "&")
+    }
+
+    func value(of name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
+}
