@@ -167,7 +167,7 @@ struct FacilitatorWebTests {
         try await server.test { client in
             var browser = Browser()
             _ = try await browser.signIn(client)
-            let found = try await browser.get("/facilitator/sessions?search=library&status=active", client)
+            let found = try await browser.get("/facilitator/sessions?search=library+friends&status=active", client)
             #expect(found.text.contains("Showing 1–1 of 1 session"))
             #expect(found.text.contains("Library Friends"))
             let none = try await browser.get("/facilitator/sessions?level=2", client)

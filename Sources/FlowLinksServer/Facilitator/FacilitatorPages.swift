@@ -19,7 +19,7 @@ struct FacilitatorPages: Sendable {
     func add<Context: RequestContext>(to group: RouterGroup<Context>, guarded: @escaping Guard) {
         group.get("sessions") { request, _ in
             await guarded(request) { session, _ in
-                let query = try SessionListQuery(request.uri.queryParameters)
+                let query = try SessionListQuery(queryString: request.uri.query)
                 let page = try await database.reviewSessions(matching: query.filter)
                 return .html(SessionsListPage(session: session, script: script, query: query, page: page).render())
             }
@@ -48,7 +48,7 @@ struct FacilitatorPages: Sendable {
         }
         group.get("export.csv") { request, _ in
             await guarded(request) { _, _ in
-                var filter = try SessionListQuery(request.uri.queryParameters).filter
+                var filter = try SessionListQuery(queryString: request.uri.query).filter
                 filter.page = 1
                 filter.pageSize = 100_000
                 let reports = try await database.reports(matching: filter)

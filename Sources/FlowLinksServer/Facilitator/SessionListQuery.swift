@@ -1,7 +1,7 @@
+import FlowLinksChannels
 import FlowLinksStore
 import Foundation
 import Hummingbird
-import HummingbirdCore
 
 /// The sessions list's filters as they appear in the page's URL (`?status=completed&search=…`).
 struct SessionListQuery {
@@ -9,12 +9,15 @@ struct SessionListQuery {
     /// The query's fields, for refilling the form and building page links.
     let fields: [(name: String, value: String)]
 
-    init(_ parameters: FlatDictionary<Substring, Substring>) throws {
+    /// Reads the raw query string the way a browser writes a GET form: `+` for spaces, `%XX` escapes.
+    init(queryString: String?) throws {
+        guard let parameters = FormBody(Array((queryString ?? "").utf8)) else {
+            throw HTTPError(.badRequest, message: "The address is not valid.")
+        }
         var filter = SessionFilter()
         var fields: [(name: String, value: String)] = []
         func value(_ name: String) -> String? {
-            guard let raw = parameters[Substring(name)].map(String.init), !raw.trimmingCharacters(in: .whitespaces).isEmpty
-            else { return nil }
+            guard let raw = parameters[name], !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
             fields.append((name, raw))
             return raw
         }
@@ -34,7 +37,7 @@ struct SessionListQuery {
         }
         if let from = value("from") { filter.from = try Self.day(from) }
         if let to = value("to") { filter.to = try Self.day(to).addingTimeInterval(24 * 3600) }
-        filter.page = Int(parameters["page"].map(String.init) ?? "") ?? 1
+        filter.page = Int(parameters["page"] ?? "") ?? 1
         self.filter = filter
         self.fields = fields
     }
