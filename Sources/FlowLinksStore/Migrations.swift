@@ -88,13 +88,22 @@ extension AppDatabase {
             }
             try db.create(index: "outbox_due", on: "outbox", columns: ["status", "next_attempt_at"])
         }
-        migrator.registerMigration("v3: facilitator accounts") { db in
+        migrator.registerMigration("v3: facilitator accounts and notes") { db in
             try db.create(table: "facilitators") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("username", .text).notNull().unique().collate(.nocase)
                 t.column("password_hash", .text).notNull()
                 t.column("created_at", .datetime).notNull()
                 t.column("password_changed_at", .datetime).notNull()
+            }
+            try db.create(table: "facilitator_notes") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("session_id", .integer).notNull().indexed().references("sessions", onDelete: .cascade)
+                // why: the author's name, kept as written even if the account is later removed.
+                t.column("author", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull()
             }
         }
         return migrator

@@ -15,8 +15,13 @@ struct FacilitatorPages: Sendable {
 
     let database: AppDatabase
     let script: Script
+    let now: @Sendable () -> Date
+
+    /// The longest note kept, in characters.
+    static let noteLimit = 5000
 
     func add<Context: RequestContext>(to group: RouterGroup<Context>, guarded: @escaping Guard) {
+        addOverview(to: group, guarded: guarded)
         group.get("sessions") { request, _ in
             await guarded(request) { session, _ in
                 let query = try SessionListQuery(queryString: request.uri.query)
@@ -27,8 +32,31 @@ struct FacilitatorPages: Sendable {
         group.get("sessions/:id") { request, context in
             await guarded(request) { session, _ in
                 let report = try await report(context)
-                return .html(
-                    SessionDetailPage(session: session, reviewed: ReviewedSession(report: report, script: script)).render())
+                let notes = try await database.notes(ofSession: report.session.id ?? 0)
+                let reviewed = ReviewedSession(report: report, script: script)
+                return .html(SessionDetailPage(session: session, reviewed: reviewed, notes: notes).render())
+            }
+        }
+        group.post("sessions/:id/notes") { request, context in
+            await guarded(request) { session, form in
+                let id = try sessionID(context)
+                let text = try Self.noteText(form)
+                guard try await database.addNote(toSession: id, author: session.username, text: text, now: now()) != nil else {
+                    throw HTTPError(.notFound, message: "No such session.")
+                }
+                return .seeOther("/facilitator/sessions/\(id)#notes")
+            }
+        }
+        group.post("sessions/:id/notes/:note") { request, context in
+            await guarded(request) { session, form in
+                let id = try sessionID(context)
+                guard let noteID = context.parameters.get("note", as: Int64.self) else {
+                    throw HTTPError(.notFound, message: "No such note.")
+                }
+                let text = try Self.noteText(form)
+                let edited = try await database.editNote(noteID, ofSession: id, by: session.username, text: text, now: now())
+                guard edited else { throw HTTPError(.forbidden, message: "Only the author can change a note.") }
+                return .seeOther("/facilitator/sessions/\(id)#notes")
             }
         }
         group.get("sessions/:id/export.md") { request, context in
@@ -58,10 +86,25 @@ struct FacilitatorPages: Sendable {
         }
     }
 
-    private func report(_ context: some RequestContext) async throws -> SessionReport {
+    private func sessionID(_ context: some RequestContext) throws -> Int64 {
         guard let id = context.parameters.get("id", as: Int64.self) else {
             throw HTTPError(.notFound, message: "No such session.")
         }
+        return id
+    }
+
+    /// A note's text from its form: not empty, not longer than the limit.
+    static func noteText(_ form: FormBody?) throws -> String {
+        let text = (form?["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw HTTPError(.badRequest, message: "A note needs some text.") }
+        guard text.count <= noteLimit else {
+            throw HTTPError(.badRequest, message: "A note can be at most \(noteLimit) characters.")
+        }
+        return text
+    }
+
+    private func report(_ context: some RequestContext) async throws -> SessionReport {
+        let id = try sessionID(context)
         guard let report = try await database.reviewReport(ofSession: id) else {
             throw HTTPError(.notFound, message: "No such session.")
         }

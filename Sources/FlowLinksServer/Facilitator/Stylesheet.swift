@@ -44,6 +44,10 @@ enum Stylesheet {
         ol.chat .who { margin: 0; font-weight: 600; font-size: .85rem; }
         ol.chat .text { margin: .25rem 0 0; white-space: pre-line; }
         .pages { display: flex; gap: 1rem; }
+        ol.notes { padding-left: 1.25rem; }
+        ol.notes .who { margin: 0; font-weight: 600; font-size: .9rem; }
+        ol.notes .text { margin: .25rem 0; white-space: pre-line; }
+        textarea { font: inherit; padding: .35rem .5rem; border: 1px solid var(--line); border-radius: 4px; width: 100%; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
         @media (max-width: 40rem) { .chart { font-size: .8rem; } .chart td, .chart th { padding: .25rem; } }
         @media print { header.site, form, .actions, .pages { display: none; } main { max-width: none; }

@@ -35,6 +35,7 @@ struct Layout {
         return """
             <nav aria-label="Main">
             <a href="/facilitator/sessions">Sessions</a>
+            <a href="/facilitator/overview">Overview</a>
             <form method="post" action="/facilitator/logout" class="inline">
             <input type="hidden" name="csrf" value="\(session.csrfToken)">
             <button type="submit">Sign out \(session.username)</button>

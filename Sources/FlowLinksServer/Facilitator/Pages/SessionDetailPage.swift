@@ -7,6 +7,7 @@ import Foundation
 struct SessionDetailPage {
     let session: FacilitatorSessions.Session
     let reviewed: ReviewedSession
+    let notes: [FacilitatorNote]
 
     func render() -> HTML {
         let facts = reviewed.report.session
@@ -19,6 +20,7 @@ struct SessionDetailPage {
             <p class="actions"><a href="/facilitator/sessions/\(reviewed.id)/export.md">Markdown</a> · \
             <a href="/facilitator/sessions/\(reviewed.id)/export.json">JSON</a></p>
             \(result)
+            \(notesSection)
             <section aria-labelledby="answers"><h2 id="answers">Answers</h2>\(answers)</section>
             <section aria-labelledby="transcript"><h2 id="transcript">Transcript</h2>\(transcript)</section>
             """)
@@ -34,6 +36,40 @@ struct SessionDetailPage {
             \(ChartGrid(script: reviewed.script, recommendation: stored.recommendation).render())
             <div class="rationale">\(parts)</div>
             </section>
+            """
+    }
+
+    private var notesSection: HTML {
+        let items: [HTML] = notes.map { note in
+            let edited: HTML = note.wasEdited ? " · edited \(SessionsListPage.stamp(note.updatedAt))" : ""
+            return """
+                <li><p class="who">\(note.author) <time>\(SessionsListPage.stamp(note.createdAt))</time>\(edited)</p>\
+                <p class="text">\(note.text)</p>\(note.author == session.username ? editor(for: note) : "")</li>
+                """
+        }
+        return """
+            <section aria-labelledby="notes"><h2 id="notes">Facilitator notes</h2>
+            <ol class="notes">\(items)</ol>
+            <form method="post" action="/facilitator/sessions/\(reviewed.id)/notes" class="stacked">
+            <input type="hidden" name="csrf" value="\(session.csrfToken)">
+            <label for="new-note">Add a note</label>
+            <textarea id="new-note" name="text" rows="3" required></textarea>
+            <button type="submit">Add note</button>
+            </form>
+            </section>
+            """
+    }
+
+    private func editor(for note: FacilitatorNote) -> HTML {
+        let id = note.id ?? 0
+        return """
+            <details><summary>Edit</summary>
+            <form method="post" action="/facilitator/sessions/\(reviewed.id)/notes/\(id)" class="stacked">
+            <input type="hidden" name="csrf" value="\(session.csrfToken)">
+            <label for="note-\(id)">Note</label>
+            <textarea id="note-\(id)" name="text" rows="4" required>\(note.text)</textarea>
+            <button type="submit">Save</button>
+            </form></details>
             """
     }
 

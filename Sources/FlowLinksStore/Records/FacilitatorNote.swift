@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+
+/// A row of `facilitator_notes`: a facilitator's note on a session.
+public struct FacilitatorNote: Codable, Equatable, Sendable, Identifiable {
+    public var id: Int64?
+    public var sessionId: Int64
+    public var author: String
+    public var text: String
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    /// Whether the note was changed after it was written.
+    public var wasEdited: Bool { updatedAt > createdAt }
+}
+
+extension FacilitatorNote: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
+    public static let databaseTableName = "facilitator_notes"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension AppDatabase {
+    /// A session's notes, oldest first.
+    public func notes(ofSession id: Int64) async throws -> [FacilitatorNote] {
+        try await writer.read { db in
+            try FacilitatorNote.filter(Column("session_id") == id).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Adds a note to a session; `nil` when there is no such session.
+    public func addNote(toSession id: Int64, author: String, text: String, now: Date) async throws -> FacilitatorNote? {
+        try await writer.write { db in
+            guard try SessionRecord.exists(db, key: id) else { return nil }
+            var note = FacilitatorNote(sessionId: id, author: author, text: text, createdAt: now, updatedAt: now)
+            try note.insert(db)
+            return note
+        }
+    }
+
+    /// Rewrites a note, only for its author; false when there is no such note of theirs.
+    public func editNote(
+        _ noteID: Int64, ofSession sessionID: Int64, by author: String, text: String, now: Date
+    ) async throws -> Bool {
+        try await writer.write { db in
+            try FacilitatorNote
+                .filter(Column("id") == noteID && Column("session_id") == sessionID && Column("author") == author)
+                .updateAll(db, Column("text").set(to: text), Column("updated_at").set(to: now)) > 0
+        }
+    }
+}

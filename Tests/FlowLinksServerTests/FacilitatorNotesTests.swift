@@ -1,0 +1,72 @@
+import FlowLinksServer
+import FlowLinksStore
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@Suite("Facilitator notes")
+struct FacilitatorNotesTests {
+    @Test func aNoteIsAddedWithItsAuthorAndCanBeEditedByThem() async throws {
+        let server = try await FacilitatorWebTests.server()
+        try await server.test { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            let page = try await browser.get("/facilitator/sessions/1", client)
+            let token = try #require(Browser.formToken(in: page))
+            let added = try await browser.post(
+                "/facilitator/sessions/1/notes", [("csrf", token), ("text", "Follow up <b>next month</b>")], client)
+            #expect(added.status == .seeOther)
+            var shown = try await browser.get("/facilitator/sessions/1", client).text
+            #expect(shown.contains("<p class=\"who\">maria <time>"))
+            #expect(shown.contains("Follow up &lt;b&gt;next month&lt;/b&gt;"))
+            server.clock.advance(60)
+            let edited = try await browser.post(
+                "/facilitator/sessions/1/notes/1", [("csrf", token), ("text", "Call Dana")], client)
+            #expect(edited.status == .seeOther)
+            shown = try await browser.get("/facilitator/sessions/1", client).text
+            #expect(shown.contains("Call Dana"))
+            #expect(shown.contains("· edited "))
+        }
+    }
+
+    @Test func notesNeedTheFormTokenAndText() async throws {
+        let server = try await FacilitatorWebTests.server()
+        try await server.test { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            let page = try await browser.get("/facilitator/sessions/1", client)
+            let token = try #require(Browser.formToken(in: page))
+            let forged = try await browser.post("/facilitator/sessions/1/notes", [("text", "no token")], client)
+            #expect(forged.status == .forbidden)
+            let empty = try await browser.post("/facilitator/sessions/1/notes", [("csrf", token), ("text", "  ")], client)
+            #expect(empty.status == .badRequest)
+            let nowhere = try await browser.post("/facilitator/sessions/99/notes", [("csrf", token), ("text", "hi")], client)
+            #expect(nowhere.status == .notFound)
+        }
+        #expect(try await server.database.notes(ofSession: 1).isEmpty)
+    }
+
+    @Test func onlyTheAuthorCanChangeANote() async throws {
+        let server = try await FacilitatorWebTests.server()
+        try FacilitatorAccounts(database: server.database, cost: 4).add(username: "sam", password: "another long password")
+        _ = try await server.database.addNote(toSession: 1, author: "sam", text: "Sam's note", now: server.clock.now)
+        try await server.test { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            let page = try await browser.get("/facilitator/sessions/1", client)
+            #expect(!page.text.contains("/notes/1\""), "no edit form for someone else's note")
+            let token = try #require(Browser.formToken(in: page))
+            let attempt = try await browser.post(
+                "/facilitator/sessions/1/notes/1", [("csrf", token), ("text", "mine now")], client)
+            #expect(attempt.status == .forbidden)
+        }
+        #expect(try await server.database.notes(ofSession: 1).first?.text == "Sam's note")
+    }
+
+    @Test func erasingASessionErasesItsNotes() async throws {
+        let server = try await FacilitatorWebTests.server()
+        _ = try await server.database.addNote(toSession: 1, author: "maria", text: "note", now: server.clock.now)
+        try server.database.deleteSession(id: 1)
+        #expect(try await server.database.notes(ofSession: 1).isEmpty)
+    }
+}

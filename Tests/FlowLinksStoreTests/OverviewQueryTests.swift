@@ -1,0 +1,37 @@
+import FlowLinksCore
+import FlowLinksStore
+import FlowLinksTesting
+import Foundation
+import Testing
+
+@Suite("The overview over all initiatives")
+struct OverviewQueryTests {
+    @Test func initiativesAreGroupedByNameAndPlacedByTheirLatestSession() async throws {
+        let database = try AppDatabase.inMemory()
+        let start = TestClock().now
+        var later = SampleAnswers.complete
+        later[0] = " RIVERSIDE family services"
+        later[5] = "4"
+        var other = SampleAnswers.complete
+        other[1] = "Homework Club"
+        let first = try SessionReviewTests.converse(in: database, "repl", "a", at: start, ["hello"] + SampleAnswers.complete)
+        let second = try SessionReviewTests.converse(
+            in: database, "telegram", "b", at: start + 86_400, ["hello"] + later)
+        _ = try SessionReviewTests.converse(in: database, "repl", "c", at: start + 3_600, ["hello"] + other)
+        _ = try SessionReviewTests.converse(in: database, "repl", "d", at: start, ["hello", "Unfinished"])
+
+        let overview = try await database.overview()
+
+        #expect(overview.initiatives.map(\.initiative) == ["Homework Club", "Parent Cafe"])
+        let cafe = try #require(overview.initiatives.last)
+        #expect(cafe.organization == "RIVERSIDE family services")
+        #expect(cafe.sessions.map(\.id) == [first, second])
+        #expect(cafe.sessions.map(\.recommended) == [.involving, .involving])
+        #expect(overview.count(.communication, at: .informing) == 1)
+        #expect(overview.count(.communication, at: .involving) == 1)
+        #expect(overview.count(.resources, at: .consulting) == 2)
+        #expect(overview.count(.resources, at: .independent) == 0)
+        #expect(overview.count(.decisions, at: .consulting) == 2)
+        #expect(overview.recommended == [.involving: 2])
+    }
+}
