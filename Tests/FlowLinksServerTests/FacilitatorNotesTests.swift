@@ -70,3 +70,27 @@ struct FacilitatorNotesTests {
         #expect(try await server.database.notes(ofSession: 1).isEmpty)
     }
 }
+
+@Suite("The printable summary")
+struct SummaryPageTests {
+    @Test func theSummaryHoldsTheChartAndTheRecommendationForPrinting() async throws {
+        let server = try await FacilitatorWebTests.server()
+        try await server.test { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            let summary = try await browser.get("/facilitator/sessions/1/summary", client)
+            #expect(summary.status == .ok)
+            #expect(summary.text.contains("<table class=\"chart\">"))
+            #expect(summary.text.contains("Recommended level: Involving"))
+            let closing = "Type &quot;back&quot; to change an answer"
+            let detail = try await browser.get("/facilitator/sessions/1", client)
+            #expect(detail.text.contains(closing))
+            #expect(!summary.text.contains(closing), "the participant's closing line is left out")
+            #expect(summary.text.contains("Riverside &lt;script&gt;"))
+            let unfinished = try await browser.get("/facilitator/sessions/2/summary", client)
+            #expect(unfinished.text.contains("no result yet"))
+            let css = try await browser.get("/facilitator/style.css", client)
+            #expect(css.text.contains("@media print"))
+        }
+    }
+}

@@ -37,6 +37,12 @@ struct FacilitatorPages: Sendable {
                 return .html(SessionDetailPage(session: session, reviewed: reviewed, notes: notes).render())
             }
         }
+        group.get("sessions/:id/summary") { request, context in
+            await guarded(request) { session, _ in
+                let reviewed = ReviewedSession(report: try await report(context), script: script)
+                return .html(SummaryPage(session: session, reviewed: reviewed).render())
+            }
+        }
         group.post("sessions/:id/notes") { request, context in
             await guarded(request) { session, form in
                 let id = try sessionID(context)

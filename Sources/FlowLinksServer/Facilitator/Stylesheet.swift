@@ -50,7 +50,8 @@ enum Stylesheet {
         textarea { font: inherit; padding: .35rem .5rem; border: 1px solid var(--line); border-radius: 4px; width: 100%; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
         @media (max-width: 40rem) { .chart { font-size: .8rem; } .chart td, .chart th { padding: .25rem; } }
-        @media print { header.site, form, .actions, .pages { display: none; } main { max-width: none; }
+        @media print { @page { margin: 1.2cm; } body { font-size: 10.5pt; } header.site, form, .actions, .pages { display: none; }
+          main { max-width: none; padding: 0; } .summary .chart { font-size: 8.5pt; } .summary .part { margin: .3rem 0; padding: .25rem .5rem; }
           .rationale .part { background: none; border: 1px solid var(--line); } }
         """
 }

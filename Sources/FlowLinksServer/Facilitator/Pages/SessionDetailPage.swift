@@ -18,7 +18,8 @@ struct SessionDetailPage {
             <p class="facts">Session \(reviewed.id) · \(facts.channel) · \(facts.status.rawValue) · started \
             \(SessionsListPage.stamp(facts.createdAt)) UTC · content \(facts.contentVersion)</p>
             <p class="actions"><a href="/facilitator/sessions/\(reviewed.id)/export.md">Markdown</a> · \
-            <a href="/facilitator/sessions/\(reviewed.id)/export.json">JSON</a></p>
+            <a href="/facilitator/sessions/\(reviewed.id)/export.json">JSON</a> · \
+            <a href="/facilitator/sessions/\(reviewed.id)/summary">One-page summary</a></p>
             \(result)
             \(notesSection)
             <section aria-labelledby="answers"><h2 id="answers">Answers</h2>\(answers)</section>
