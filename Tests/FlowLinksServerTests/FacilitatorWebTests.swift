@@ -74,7 +74,8 @@ struct FacilitatorWebTests {
 
     @Test(arguments: [
         "/facilitator", "/facilitator/sessions", "/facilitator/sessions/1", "/facilitator/sessions/1/export.md",
-        "/facilitator/sessions/1/export.json", "/facilitator/export.csv",
+        "/facilitator/sessions/1/export.json", "/facilitator/export.csv", "/facilitator/sessions/1/summary",
+        "/facilitator/overview",
     ])
     func everyPageNeedsASignedInFacilitator(_ uri: String) async throws {
         let server = try await Self.server()
@@ -82,8 +83,10 @@ struct FacilitatorWebTests {
             let response = try await client.execute(uri: uri, method: .get)
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/facilitator/login")
-            let logout = try await client.execute(uri: "/facilitator/logout", method: .post)
-            #expect(logout.status == .unauthorized)
+            for form in ["/facilitator/logout", "/facilitator/sessions/1/notes", "/facilitator/sessions/1/notes/1"] {
+                let post = try await client.execute(uri: form, method: .post)
+                #expect(post.status == .unauthorized, "\(form)")
+            }
         }
     }
 
