@@ -47,20 +47,14 @@ public struct ReviewedSession: Sendable {
     /// The question of a step, with `{organization}` and `{initiative}` filled in; the step id when unknown.
     public func question(of stepID: StepID) -> String {
         guard let step = script.step(stepID) else { return stepID }
-        var values: [String: String] = [:]
-        values["organization"] = organization
-        values["initiative"] = initiative
-        return Template(step.question).render(values)
+        return Template(step.question).render(wording.placeholders(currentAnswers))
     }
 
-    /// "Yes (partners reach families we can't)", the free text, or "skipped".
+    /// "Yes (partners reach families we can't)", the free text, or "skipped", worded as the
+    /// conversation words them; an answer to a step no longer in the script shows as stored.
     public func words(of answer: AnswerRecord) -> String {
-        let language = script.language
-        if answer.skipped { return language.message(.skippedAnswer).render() }
-        guard let optionID = answer.optionId else { return answer.text ?? "" }
-        let choice = script.step(answer.stepId)?.option(optionID)?.label ?? optionID
-        guard let note = answer.text, !note.isEmpty else { return choice }
-        return language.message(.answerWithNote).render(["choice": choice, "note": note])
+        guard let step = script.step(answer.stepId) else { return answer.text ?? answer.optionId ?? "" }
+        return wording.describe(answer.answer, for: step)
     }
 
     /// The name of a level, from the chart.
@@ -75,13 +69,12 @@ public struct ReviewedSession: Sendable {
         return result.parts.count >= 2 ? result.parts[result.parts.count - 2].text : nil
     }
 
-    private func value(of role: StepRole) -> String? {
-        guard let step = script.step(for: role), let answer = report.currentAnswers[step.id], !answer.skipped else {
-            return nil
-        }
-        if let optionID = answer.optionId { return step.option(optionID)?.shortLabel ?? optionID }
-        return answer.text
-    }
+    private func value(of role: StepRole) -> String? { wording.value(of: role, in: currentAnswers) }
+
+    private var wording: AnswerWording { AnswerWording(script: script) }
+
+    /// The answers in force, in the engine's terms, so they are worded the way the engine words them.
+    private var currentAnswers: [StepID: Answer] { report.currentAnswers.mapValues(\.answer) }
 }
 
 /// How the exports write times: ISO 8601 in UTC.

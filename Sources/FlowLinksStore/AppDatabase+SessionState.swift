@@ -13,11 +13,7 @@ extension AppDatabase {
         return SessionState(
             status: SessionState.Status(rawValue: session.status.rawValue) ?? .active,
             currentStep: session.currentStep,
-            answers: Dictionary(
-                answers.map {
-                    ($0.stepId, Answer(optionID: $0.optionId, text: $0.text, skipped: $0.skipped, answeredAt: $0.answeredAt))
-                },
-                uniquingKeysWith: { $1 }),
+            answers: Dictionary(answers.map { ($0.stepId, $0.answer) }, uniquingKeysWith: { $1 }),
             misses: session.misses,
             pendingConfirmation: session.pendingConfirmation.flatMap(Confirmation.init(rawValue:)),
             lastActivity: session.updatedAt,

@@ -1,9 +1,11 @@
 /// Puts stored answers back into words for questions, summaries and the result.
-struct AnswerWording {
+public struct AnswerWording: Sendable {
     let script: Script
 
+    public init(script: Script) { self.script = script }
+
     /// "Yes (partners reach families we can't)", the free text, or "skipped".
-    func describe(_ answer: Answer?, for step: Step?) -> String {
+    public func describe(_ answer: Answer?, for step: Step?) -> String {
         guard let answer, let step else { return script.language.message(.skippedAnswer).render() }
         if answer.skipped { return script.language.message(.skippedAnswer).render() }
         guard let optionID = answer.optionID else { return answer.text ?? "" }
@@ -13,14 +15,14 @@ struct AnswerWording {
     }
 
     /// The free text or option label of the step playing `role`, for `{organization}` and the like.
-    func value(of role: StepRole, in answers: [StepID: Answer]) -> String? {
+    public func value(of role: StepRole, in answers: [StepID: Answer]) -> String? {
         guard let step = script.step(for: role), let answer = answers[step.id], !answer.skipped else { return nil }
         if let optionID = answer.optionID { return step.option(optionID)?.shortLabel }
         return answer.text
     }
 
     /// Values for the `{organization}` and `{initiative}` placeholders of questions.
-    func placeholders(_ answers: [StepID: Answer]) -> [String: String] {
+    public func placeholders(_ answers: [StepID: Answer]) -> [String: String] {
         var values: [String: String] = [:]
         values["organization"] = value(of: .organization, in: answers)
         values["initiative"] = value(of: .initiative, in: answers)

@@ -1,3 +1,4 @@
+import FlowLinksCore
 import Foundation
 import GRDB
 
@@ -11,6 +12,11 @@ public struct AnswerRecord: Codable, Equatable, Sendable {
     public var skipped: Bool
     public var answeredAt: Date
     public var replacedAt: Date?
+
+    /// The answer in the engine's terms.
+    public var answer: Answer {
+        Answer(optionID: optionId, text: text, skipped: skipped, answeredAt: answeredAt)
+    }
 }
 
 // why: answers are read on every turn; explicit column mapping skips Codable's cost.
