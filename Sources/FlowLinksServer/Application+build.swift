@@ -45,7 +45,8 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
         limiter: RateLimiter(perMinute: config.rateLimitPerMinute, burst: config.rateLimitBurst, now: dependencies.now),
         metrics: dependencies.metrics, outboxWakeup: wakeup, now: dependencies.now)
     WebhookRoutes(
-        channels: channels(for: config, script: dependencies.script), turns: turns, maxBodyBytes: config.maxBodyBytes,
+        channels: channels(for: config, script: dependencies.script, now: dependencies.now), turns: turns,
+        maxBodyBytes: config.maxBodyBytes,
         metrics: dependencies.metrics
     ).add(to: router)
     OperationsRoutes(database: dependencies.database, metrics: dependencies.metrics).add(to: router)
@@ -71,7 +72,7 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
 }
 
 /// The channels whose secrets are configured (and the generic one on loopback).
-func channels(for config: Config, script: Script) -> [any Channel] {
+func channels(for config: Config, script: Script, now: @escaping @Sendable () -> Date) -> [any Channel] {
     let plainText = PlainText(script: script)
     var channels: [any Channel] = []
     if config.enabledChannels.contains("generic") { channels.append(GenericChannel(token: config.genericToken)) }
@@ -82,6 +83,15 @@ func channels(for config: Config, script: Script) -> [any Channel] {
         channels.append(TwilioChannel(authToken: token, publicURL: url, plainText: plainText))
     }
     if let token = config.mattermostToken { channels.append(MattermostChannel(token: token, plainText: plainText)) }
+    if let secret = config.slackSigningSecret {
+        channels.append(SlackChannel(signingSecret: secret, plainText: plainText, now: now))
+    }
+    if let secret = config.whatsappAppSecret, let verifyToken = config.whatsappVerifyToken {
+        let listButton = script.language.message(.chooseButton).render()
+        channels.append(
+            WhatsAppChannel(appSecret: secret, verifyToken: verifyToken, plainText: plainText, listButton: listButton))
+    }
+    if let key = config.discordPublicKey { channels.append(DiscordChannel(publicKey: key, plainText: plainText, now: now)) }
     return channels
 }
 
@@ -90,6 +100,15 @@ func senders(for config: Config) -> [String: any PlatformSender] {
     var senders: [String: any PlatformSender] = [:]
     if let token = config.telegramBotToken {
         senders["telegram"] = TelegramSender(client: .shared, baseURL: config.telegramAPIBaseURL, botToken: token)
+    }
+    if let token = config.slackBotToken {
+        senders["slack"] = SlackSender(client: .shared, baseURL: config.slackAPIBaseURL, botToken: token)
+    }
+    if let token = config.whatsappAccessToken {
+        senders["whatsapp"] = WhatsAppSender(client: .shared, baseURL: config.whatsappAPIBaseURL, accessToken: token)
+    }
+    if config.discordPublicKey != nil {
+        senders["discord"] = DiscordSender(client: .shared, baseURL: config.discordAPIBaseURL)
     }
     return senders
 }

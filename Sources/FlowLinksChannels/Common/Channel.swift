@@ -11,6 +11,13 @@ public protocol Channel: Sendable {
 
     /// The HTTP response to the webhook, plus any calls to the platform's API that must follow it.
     func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply
+
+    /// Answers a GET to the webhook (a platform's subscription check); `nil` when the channel has none.
+    func challenge(_ request: ChannelRequest) throws(ChannelError) -> ChannelResponse?
+}
+
+extension Channel {
+    public func challenge(_ request: ChannelRequest) throws(ChannelError) -> ChannelResponse? { nil }
 }
 
 /// What the server knows about a reply beyond its messages.
@@ -33,6 +40,9 @@ public struct ReplyContext: Sendable {
 public enum ChannelInbound: Sendable {
     /// A message or button press for the engine.
     case event(InboundEvent)
+    /// Several messages delivered in one request (WhatsApp batches them), taken in order; the
+    /// platform gets an empty 200 and every reply goes through the outbox.
+    case batch([InboundEvent])
     /// Something answered without the engine: a verification challenge, an update to ignore.
     case respond(ChannelResponse)
 }

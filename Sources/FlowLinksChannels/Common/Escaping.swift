@@ -9,6 +9,21 @@ public enum Escaping {
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 
+    /// For Slack's mrkdwn: the same three characters, as Slack's formatting guide asks.
+    public static func mrkdwn(_ text: String) -> String { html(text) }
+
+    /// For Discord's markdown: a backslash before each character that would start formatting, so
+    /// an initiative called "*Parent* Cafe" reads as typed.
+    public static func discordMarkdown(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.count)
+        for character in text {
+            if "\\*_~`|>".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
     /// For XML text and attributes (TwiML).
     public static func xml(_ text: String) -> String {
         html(text).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&apos;")

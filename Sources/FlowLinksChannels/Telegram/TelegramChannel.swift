@@ -7,7 +7,7 @@ import Foundation
 public struct TelegramChannel: Channel {
     public let name = "telegram"
     let secretToken: String
-    let plainText: PlainText
+    let layout: ChoiceLayout
 
     /// Telegram's limit for one message's text.
     static let messageLimit = 4096
@@ -18,7 +18,8 @@ public struct TelegramChannel: Channel {
 
     public init(secretToken: String, plainText: PlainText) {
         self.secretToken = secretToken
-        self.plainText = plainText
+        // why: Telegram puts no limit on a button's text that a readable label comes near.
+        self.layout = ChoiceLayout(plainText: plainText, buttonLabelLimit: 256)
     }
 
     public func receive(_ request: ChannelRequest) throws(ChannelError) -> ChannelInbound {
@@ -55,7 +56,7 @@ public struct TelegramChannel: Channel {
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
         let chatID = Int64(event.context["chat_id"] ?? event.conversation) ?? 0
         let keyboard = replies.last.map(keyboard(for:)) ?? nil
-        let text = replies.map { render($0) }.joined(separator: "\n\n")
+        let text = replies.map(layout.text(of:)).joined(separator: "\n\n")
         let parts = TextSplitter(limit: Self.messageLimit).split(text)
         let messages = parts.enumerated().map { index, part in
             SendMessage(
@@ -81,23 +82,13 @@ public struct TelegramChannel: Channel {
         return ChannelReply(response: .json(JSONBody.encode(only)))
     }
 
-    /// Text with the choices as numbered lines when their labels are too long for buttons alone.
-    private func render(_ message: OutboundMessage) -> String {
-        buttonsSpeakForThemselves(message.choices) ? message.text : plainText.render(message)
-    }
-
     private func keyboard(for message: OutboundMessage) -> InlineKeyboard? {
         guard !message.choices.isEmpty else { return nil }
-        let short = buttonsSpeakForThemselves(message.choices)
         return InlineKeyboard(
             inlineKeyboard: message.choices.map { choice in
                 let data = choice.value.utf8.count <= Self.callbackDataLimit ? choice.value : String(choice.number)
-                return [.init(text: short ? choice.label : "\(choice.number). \(choice.shortLabel)", callbackData: data)]
+                return [.init(text: layout.buttonLabel(for: choice, among: message.choices), callbackData: data)]
             })
-    }
-
-    private func buttonsSpeakForThemselves(_ choices: [Choice]) -> Bool {
-        choices.allSatisfy { $0.label.count <= 30 }
     }
 
     private func call(_ message: SendMessage) -> PlatformCall {

@@ -72,6 +72,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case answerWithNote = "answer_with_note"
     case skippedAnswer = "skipped_answer"
     case rateLimited = "rate_limited"
+    /// The button that opens a list of options, on platforms that show long choice lists that way.
+    case chooseButton = "choose_button"
 
     /// The placeholders this message may use.
     public var placeholders: Set<String> {

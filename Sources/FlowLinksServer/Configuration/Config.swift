@@ -24,6 +24,15 @@ public struct Config: Sendable, Equatable {
     public var twilioAuthToken: String?
     public var twilioPublicURL: String?
     public var mattermostToken: String?
+    public var slackSigningSecret: String?
+    public var slackBotToken: String?
+    public var slackAPIBaseURL = "https://slack.com/api"
+    public var whatsappAppSecret: String?
+    public var whatsappVerifyToken: String?
+    public var whatsappAccessToken: String?
+    public var whatsappAPIBaseURL = "https://graph.facebook.com/v21.0"
+    public var discordPublicKey: String?
+    public var discordAPIBaseURL = "https://discord.com/api/v10"
 
     public init() {}
 
@@ -38,6 +47,9 @@ public struct Config: Sendable, Equatable {
         if telegramSecretToken != nil { names.append("telegram") }
         if twilioAuthToken != nil { names.append("twilio") }
         if mattermostToken != nil { names.append("mattermost") }
+        if slackSigningSecret != nil { names.append("slack") }
+        if whatsappAppSecret != nil { names.append("whatsapp") }
+        if discordPublicKey != nil { names.append("discord") }
         return names
     }
 }

@@ -14,13 +14,25 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case twilioAuthToken = "twilio_auth_token"
     case twilioPublicURL = "twilio_public_url"
     case mattermostToken = "mattermost_token"
+    case slackSigningSecret = "slack_signing_secret"
+    case slackBotToken = "slack_bot_token"
+    case slackAPIBaseURL = "slack_api_base_url"
+    case whatsappAppSecret = "whatsapp_app_secret"
+    case whatsappVerifyToken = "whatsapp_verify_token"
+    case whatsappAccessToken = "whatsapp_access_token"
+    case whatsappAPIBaseURL = "whatsapp_api_base_url"
+    case discordPublicKey = "discord_public_key"
+    case discordAPIBaseURL = "discord_api_base_url"
 
     /// The environment variable that sets it: `FLOWLINKS_` and the name in capitals.
     public var environmentVariable: String { "FLOWLINKS_" + rawValue.uppercased() }
 
     /// Secrets are never printed, logged or echoed in an error.
     public var isSecret: Bool {
-        [.genericToken, .telegramSecretToken, .telegramBotToken, .twilioAuthToken, .mattermostToken].contains(self)
+        [
+            .genericToken, .telegramSecretToken, .telegramBotToken, .twilioAuthToken, .mattermostToken,
+            .slackSigningSecret, .slackBotToken, .whatsappAppSecret, .whatsappVerifyToken, .whatsappAccessToken,
+        ].contains(self)
     }
 
     public var help: String {
@@ -42,6 +54,15 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .twilioAuthToken: "auth token that signs X-Twilio-Signature (turns SMS/WhatsApp on)"
         case .twilioPublicURL: "the public URL Twilio posts to, exactly as set in Twilio"
         case .mattermostToken: "token of the Mattermost outgoing webhook (turns it on)"
+        case .slackSigningSecret: "Slack app's signing secret, for X-Slack-Signature (turns Slack on)"
+        case .slackBotToken: "Slack bot token (xoxb-…), for replies sent with chat.postMessage"
+        case .slackAPIBaseURL: "Slack Web API base URL (default https://slack.com/api)"
+        case .whatsappAppSecret: "Meta app secret, for X-Hub-Signature-256 (turns WhatsApp Cloud API on)"
+        case .whatsappVerifyToken: "the verify token you type into Meta's webhook settings"
+        case .whatsappAccessToken: "WhatsApp Cloud API access token, for replies sent through the Graph API"
+        case .whatsappAPIBaseURL: "Graph API base URL with its version (default https://graph.facebook.com/v21.0)"
+        case .discordPublicKey: "Discord application's public key, hex (turns the interactions endpoint on)"
+        case .discordAPIBaseURL: "Discord API base URL, for long replies' follow-ups (default https://discord.com/api/v10)"
         }
     }
 }

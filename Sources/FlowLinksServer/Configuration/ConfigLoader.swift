@@ -131,9 +131,30 @@ public enum ConfigLoader {
             config.twilioAuthToken = try string(.twilioAuthToken)
             config.twilioPublicURL = try url(.twilioPublicURL)
             config.mattermostToken = try string(.mattermostToken)
+            config.slackSigningSecret = try string(.slackSigningSecret)
+            config.slackBotToken = try string(.slackBotToken)
+            if let base = try url(.slackAPIBaseURL) { config.slackAPIBaseURL = base }
+            config.whatsappAppSecret = try string(.whatsappAppSecret)
+            config.whatsappVerifyToken = try string(.whatsappVerifyToken)
+            config.whatsappAccessToken = try string(.whatsappAccessToken)
+            if let base = try url(.whatsappAPIBaseURL) { config.whatsappAPIBaseURL = base }
+            config.discordPublicKey = try string(.discordPublicKey)
+            if let key = config.discordPublicKey, !Self.isEd25519PublicKey(key) {
+                throw ConfigError(
+                    setting: values[.discordPublicKey]!.source,
+                    problem: "must be the 64 hexadecimal characters shown as PUBLIC KEY in Discord's developer portal")
+            }
+            if let base = try url(.discordAPIBaseURL) { config.discordAPIBaseURL = base }
             try requireTogether(.telegramSecretToken, .telegramBotToken)
             try requireTogether(.twilioAuthToken, .twilioPublicURL)
+            try requireTogether(.slackSigningSecret, .slackBotToken)
+            try requireTogether(.whatsappAppSecret, .whatsappVerifyToken)
+            try requireTogether(.whatsappAppSecret, .whatsappAccessToken)
             return config
+        }
+
+        static func isEd25519PublicKey(_ text: String) -> Bool {
+            text.count == 64 && text.allSatisfy(\.isHexDigit)
         }
 
         static func isTelegramSecret(_ text: String) -> Bool {

@@ -1,41 +1,27 @@
 import AsyncHTTPClient
 import FlowLinksStore
 import Foundation
-import NIOCore
 
 /// Sends queued Bot API calls: `POST {base}/bot{token}/{method}` with the JSON body.
 public struct TelegramSender: PlatformSender {
-    let client: HTTPClient
+    let http: PlatformHTTP
     let baseURL: String
     let botToken: String
 
     public init(client: HTTPClient, baseURL: String, botToken: String) {
-        self.client = client
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.http = PlatformHTTP(client: client)
+        self.baseURL = PlatformHTTP.base(baseURL)
         self.botToken = botToken
     }
 
     public func send(_ call: OutboxRecord) async -> DeliveryResult {
-        var request = HTTPClientRequest(url: "\(baseURL)/bot\(botToken)/\(call.method)")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(bytes: call.body))
-        do {
-            let response = try await client.execute(request, timeout: .seconds(10))
-            let body = try await response.body.collect(upTo: 64 * 1024)
-            let status = Int(response.status.code)
-            if (200..<300).contains(status) { return .delivered }
-            let answer = try? JSONDecoder().decode(TelegramAnswer.self, from: Data(buffer: body))
-            let reason = "HTTP \(status): \(answer?.description ?? "no description")"
-            if status == 429 {
-                let header = response.headers.first(name: "Retry-After").flatMap(TimeInterval.init)
-                return .retry(reason: reason, retryAfter: answer?.parameters?.retryAfter ?? header)
-            }
-            if status >= 500 { return .retry(reason: reason, retryAfter: nil) }
-            return .refused(reason: reason)
-        } catch {
-            // why: the error names the URL, and the URL holds the bot token; keep it out of the log.
-            return .retry(reason: "network error: \(type(of: error))", retryAfter: nil)
+        switch await http.post("\(baseURL)/bot\(botToken)/\(call.method)", body: Array(call.body)) {
+        case .failure(let failure): return failure.result
+        case .success(let answer):
+            let error = try? JSONDecoder().decode(TelegramAnswer.self, from: answer.body)
+            return answer.result(
+                reason: "HTTP \(answer.status): \(error?.description ?? "no description")",
+                retryAfter: error?.parameters?.retryAfter)
         }
     }
 

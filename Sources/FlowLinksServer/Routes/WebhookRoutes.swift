@@ -16,12 +16,24 @@ struct WebhookRoutes: Sendable {
             router.post("webhooks/\(channel.name)") { request, context in
                 await handle(request, channel: channel, logger: context.logger)
             }
-            router.on("webhooks/\(channel.name)", method: .get) { _, _ in
-                var response = Response(.json(JSONBody.encode(["error": "Use POST for this webhook."]), status: 405))
-                response.headers[.allow] = "POST"
-                return response
+            router.on("webhooks/\(channel.name)", method: .get) { request, context in
+                answerGet(request, channel: channel, logger: context.logger)
             }
         }
+    }
+
+    /// A platform's subscription check, or 405 for channels that only take POST.
+    private func answerGet(_ request: Request, channel: any Channel, logger: Logger) -> Response {
+        let channelRequest = ChannelRequest(method: "GET", path: request.uri.path, query: request.uri.query)
+        do {
+            if let response = try channel.challenge(channelRequest) { return Response(response) }
+        } catch {
+            logger.info("Refused a webhook check", metadata: ["channel": "\(channel.name)", "status": "\(error.status)"])
+            return refuse(channel, .init(status: error.status, message: error.message))
+        }
+        var response = Response(.json(JSONBody.encode(["error": "Use POST for this webhook."]), status: 405))
+        response.headers[.allow] = "POST"
+        return response
     }
 
     private func handle(_ request: Request, channel: any Channel, logger: Logger) async -> Response {
@@ -44,6 +56,10 @@ struct WebhookRoutes: Sendable {
             case .event(let event):
                 let reply = try await turns.reply(to: event, on: channel, logger: logger)
                 return Response(reply.response)
+            case .batch(let events):
+                // why: each message is its own turn, in the order sent; replies go through the outbox.
+                for event in events { _ = try await turns.reply(to: event, on: channel, logger: logger) }
+                return Response(.acknowledged)
             }
         } catch let error as ChannelError {
             logger.info("Refused a webhook request", metadata: ["channel": "\(channel.name)", "status": "\(error.status)"])

@@ -1,0 +1,96 @@
+import FlowLinksCore
+import Foundation
+
+/// A Discord application's interactions endpoint: every request is signed with Ed25519; Discord's
+/// `PING` gets a `PONG`; the `/flowlinks` command (its `answer` option) and button presses are
+/// answered in the interaction response. Parts past Discord's length limit follow through the
+/// interaction's webhook, from the outbox.
+public struct DiscordChannel: Channel {
+    public let name = "discord"
+    let publicKey: String
+    let freshness: FreshnessWindow
+    let layout: ChoiceLayout
+
+    /// Discord's limits: a message's content, a button's label and custom id, buttons per row, rows.
+    static let contentLimit = 2000
+    /// Text is split below the limit, so the backslashes of escaping still fit.
+    static let splitLimit = 1800
+    static let buttonLabelLimit = 80
+    static let customIDLimit = 100
+    static let buttonsPerRow = 5
+    static let maximumRows = 5
+    /// The method of a queued follow-up message; the sender reads the address from its body.
+    public static let followUpMethod = "followup"
+
+    public init(publicKey: String, plainText: PlainText, now: @escaping @Sendable () -> Date = Date.init) {
+        self.publicKey = publicKey
+        self.freshness = FreshnessWindow(now: now)
+        self.layout = ChoiceLayout(plainText: plainText, buttonLabelLimit: Self.buttonLabelLimit)
+    }
+
+    public func receive(_ request: ChannelRequest) throws(ChannelError) -> ChannelInbound {
+        let timestamp = request.header("x-signature-timestamp")
+        guard freshness.accepts(timestamp), let timestamp,
+            Signature.isValidEd25519(
+                signature: request.header("x-signature-ed25519"), publicKey: publicKey,
+                message: Array(timestamp.utf8) + request.body)
+        else { throw .unauthorized }
+        guard request.mediaType == "application/json" else { throw .unsupportedMediaType("application/json") }
+        guard let interaction = try? JSONDecoder().decode(DiscordInteraction.self, from: Data(request.body)) else {
+            throw .badRequest("The body is not a Discord interaction.")
+        }
+        let text: String
+        switch DiscordInteraction.Kind(rawValue: interaction.type) {
+        case .ping:
+            return .respond(.json(JSONBody.encode(DiscordResponse.pong)))
+        case .autocomplete:
+            return .respond(.json(JSONBody.encode(["type": 8])))
+        case .command:
+            let answer = interaction.data?.options?.first { $0.name == "answer" }?.value?.text
+            let typed = (answer ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            text = typed.isEmpty ? "start" : typed
+        case .component:
+            text = interaction.data?.customID ?? ""
+        case nil:
+            throw .badRequest("Interactions of type \(interaction.type) are not used by FlowLinks.")
+        }
+        guard let channel = interaction.channelID else { throw .badRequest("The interaction has no channel_id.") }
+        return .event(
+            InboundEvent(
+                channel: name, eventID: interaction.id, conversation: channel,
+                participant: interaction.member?.user?.id ?? interaction.user?.id, text: text,
+                context: ["application_id": interaction.applicationID, "token": interaction.token]))
+    }
+
+    public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
+        let text = replies.map(layout.text(of:)).joined(separator: "\n\n")
+        let parts = TextSplitter(limit: Self.splitLimit).split(text).map {
+            ChoiceLayout.clip(Escaping.discordMarkdown($0), to: Self.contentLimit)
+        }
+        var messages = parts.map { DiscordMessage(content: $0) }
+        if messages.isEmpty { messages = [DiscordMessage(content: "")] }
+        messages[messages.count - 1].components = replies.last.flatMap { rows(for: $0.choices) }
+        if context.rateLimited { messages[0].flags = 64 }
+        let followUps = messages.dropFirst().map { message in
+            let followUp = DiscordFollowUp(
+                applicationID: event.context["application_id"] ?? "", token: event.context["token"] ?? "",
+                message: message)
+            return PlatformCall(channel: name, method: Self.followUpMethod, body: JSONBody.encode(followUp))
+        }
+        return ChannelReply(response: .json(JSONBody.encode(DiscordResponse.message(messages[0]))), followUps: followUps)
+    }
+
+    /// Buttons for the choices, five to a row; none when there are more than fit or a value is too
+    /// long to send back (the choices are numbered in the text then, and a typed number answers).
+    private func rows(for choices: [Choice]) -> [DiscordMessage.ActionRow]? {
+        guard !choices.isEmpty, choices.count <= Self.buttonsPerRow * Self.maximumRows,
+            choices.allSatisfy({ $0.value.count <= Self.customIDLimit })
+        else { return nil }
+        let buttons = choices.map { choice in
+            DiscordMessage.Button(label: layout.buttonLabel(for: choice, among: choices), customID: choice.value)
+        }
+        return stride(from: 0, to: buttons.count, by: Self.buttonsPerRow).map {
+            DiscordMessage.ActionRow(components: Array(buttons[$0..<min($0 + Self.buttonsPerRow, buttons.count)]))
+        }
+    }
+}
