@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FlowLinksChannelsTests",
-            dependencies: ["FlowLinksChannels", "FlowLinksTesting"],
+            dependencies: ["FlowLinksChannels", "FlowLinksTesting", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -81,6 +81,7 @@ let package = Package(
                 "FlowLinksChannels",
                 "FlowLinksTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),

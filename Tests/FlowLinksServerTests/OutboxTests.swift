@@ -39,7 +39,7 @@ struct OutboxTests {
     @Test func aCallThatFailsTwiceIsDeliveredOnceAndInOrder() async throws {
         let server = try Self.server()
         try await Self.queueButtonPresses(["yes", "no"], on: server)
-        let api = FakeTelegramAPI(statuses: [500, 500])
+        let api = FakePlatformAPI.telegram(statuses: [500, 500])
         try await api.run { base in
             var delivered = 0
             let delivery = Self.delivery(server, api: base)
@@ -67,7 +67,7 @@ struct OutboxTests {
     @Test func aRateLimitedCallWaitsForRetryAfter() async throws {
         let server = try Self.server()
         try await Self.queueButtonPresses(["yes"], on: server)
-        let api = FakeTelegramAPI(statuses: [429], retryAfter: 7)
+        let api = FakePlatformAPI.telegram(statuses: [429], retryAfter: 7)
         try await api.run { base in
             var delivered = 0
             let delivery = Self.delivery(server, api: base)
@@ -85,7 +85,7 @@ struct OutboxTests {
     @Test func afterTheLastAttemptTheCallIsFailedAndRetryDeliversIt() async throws {
         let server = try Self.server(maxAttempts: 2)
         try await Self.queueButtonPresses(["yes"], on: server)
-        let api = FakeTelegramAPI(statuses: [500, 502])
+        let api = FakePlatformAPI.telegram(statuses: [500, 502])
         try await api.run { base in
             var delivered = 0
             let delivery = Self.delivery(server, api: base, maxAttempts: 2)
@@ -110,7 +110,7 @@ struct OutboxTests {
     @Test func aPlatformRefusalIsNotRetried() async throws {
         let server = try Self.server()
         try await Self.queueButtonPresses(["yes"], on: server)
-        let api = FakeTelegramAPI(statuses: [403])
+        let api = FakePlatformAPI.telegram(statuses: [403])
         try await api.run { base in
             try await Self.delivery(server, api: base).deliverDue()
         }
@@ -127,7 +127,7 @@ struct OutboxTests {
             try await Self.queueButtonPresses(["yes", "no"], on: server)
         }
         let restarted = try Self.server().reopened(at: path)
-        let api = FakeTelegramAPI()
+        let api = FakePlatformAPI.telegram()
         try await api.run { base in
             var delivered = 0
             delivered = try await Self.delivery(restarted, api: base).deliverDue()
@@ -137,7 +137,7 @@ struct OutboxTests {
     }
 
     @Test func theRunningServerDeliversWithoutBeingAsked() async throws {
-        let api = FakeTelegramAPI()
+        let api = FakePlatformAPI.telegram()
         try await api.run { base in
             var server = try Self.server()
             server.senders = ["telegram": TelegramSender(client: .shared, baseURL: base, botToken: "123:ABC")]

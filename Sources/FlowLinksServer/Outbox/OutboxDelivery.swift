@@ -41,6 +41,8 @@ public struct OutboxDelivery: Service {
             while !Task.isCancelled {
                 do {
                     try await deliverDue()
+                } catch is CancellationError {
+                    return
                 } catch {
                     logger.error("Outbox pass failed", metadata: ["error": "\(error)"])
                 }
