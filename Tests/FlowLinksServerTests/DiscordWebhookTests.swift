@@ -1,0 +1,50 @@
+import FlowLinksServer
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite("Discord interactions endpoint")
+struct DiscordWebhookTests {
+    static func send(
+        _ client: some TestClientProtocol, _ server: TestServer, _ body: [UInt8], seed: [UInt8] = SignedRequests.discordSeed
+    ) async throws -> TestResponse {
+        try await client.post(
+            "/webhooks/discord", body, headers: try SignedRequests.discordHeaders(body, at: server.clock.now, seed: seed))
+    }
+
+    @Test func aPingGetsAPongAndABadSignatureA401() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            let ping = try SignedRequests.data(try SignedRequests.fixture("discord-ping.json"))
+            let pong = try await Self.send(client, server, ping)
+            #expect(pong.status == .ok)
+            #expect(pong.json["type"] as? Int == 1)
+            let forged = try await Self.send(client, server, ping, seed: [UInt8](repeating: 9, count: 32))
+            #expect(forged.status == .unauthorized)
+        }
+    }
+
+    @Test func theCommandAndButtonsAreAnsweredInTheInteractionResponse() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            let first = try await Self.send(client, server, try SignedRequests.discordCommand(id: "1", answer: "hi"))
+            #expect(first.json["type"] as? Int == 4)
+            let content = (first.json["data"] as? [String: Any])?["content"] as? String
+            #expect(content?.contains("name of your organization") == true)
+            for (index, text) in ["Riverside", "Parent Cafe", "skip"].enumerated() {
+                try await Self.send(client, server, try SignedRequests.discordCommand(id: "c\(index)", answer: text))
+            }
+            let press = try await Self.send(client, server, try SignedRequests.discordButton(id: "b1", value: "yes"))
+            let data = try #require(press.json["data"] as? [String: Any])
+            #expect((data["content"] as? String)?.contains("same or similar goals") == true)
+            let buttons = (data["components"] as? [[String: Any]])?.first?["components"] as? [[String: Any]]
+            #expect(buttons?.isEmpty == false)
+        }
+        let session = try #require(
+            try server.database.currentSession(.init(channel: "discord", conversation: "1029384756102938999")))
+        let sessionID = try #require(session.id)
+        let state = try #require(try server.database.state(ofSession: sessionID))
+        #expect(state.answers["benefit"]?.optionID == "yes")
+    }
+}

@@ -1,0 +1,186 @@
+import FlowLinksChannels
+import FlowLinksServer
+import FlowLinksStore
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite("Slack webhooks")
+struct SlackWebhookTests {
+    static func message(
+        _ client: some TestClientProtocol, _ server: TestServer, id: String, text: String
+    ) async throws
+        -> TestResponse
+    {
+        let body = try SignedRequests.slackMessage(eventID: id, text: text)
+        return try await client.post(
+            "/webhooks/slack", body,
+            headers: SignedRequests.slackHeaders(body, contentType: "application/json", at: server.clock.now))
+    }
+
+    @Test func aDirectMessageIsAcknowledgedEmptyAndAnsweredWithChatPostMessage() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            let response = try await Self.message(client, server, id: "Ev1", text: "hi")
+            #expect(response.status == .ok)
+            #expect(response.body.readableBytes == 0)
+        }
+        let calls = try await server.deliverQueued(to: .slack())
+        #expect(calls.count == 1)
+        let call = try #require(calls.first)
+        #expect(call.path == "/chat.postMessage")
+        #expect(call.authorization == "Bearer \(SignedRequests.slackBotToken)")
+        #expect(call.contentType?.hasPrefix("application/json") == true)
+        #expect(call.json["channel"] as? String == "D024BE91L")
+        #expect((call.json["text"] as? String)?.contains("what is the name of your organization") == true)
+        let blocks = try #require(call.json["blocks"] as? [[String: Any]])
+        #expect(blocks.first?["type"] as? String == "section")
+    }
+
+    @Test func aRetriedEventChangesNothingAndIsSentOnce() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            try await Self.message(client, server, id: "Ev1", text: "hi")
+            let before = try server.database.rowCounts()
+            let body = try SignedRequests.slackMessage(eventID: "Ev1", text: "hi")
+            var headers = SignedRequests.slackHeaders(body, contentType: "application/json", at: server.clock.now)
+            headers[HTTPField.Name("X-Slack-Retry-Num")!] = "1"
+            headers[HTTPField.Name("X-Slack-Retry-Reason")!] = "http_timeout"
+            let retry = try await client.post("/webhooks/slack", body, headers: headers)
+            #expect(retry.status == .ok)
+            #expect(try server.database.rowCounts() == before)
+        }
+        #expect(try await server.deliverQueued(to: .slack()).count == 1)
+    }
+
+    @Test func buttonPressesUpdateTheQuestionAndPostTheNextInOrder() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            for (index, text) in ["hi", "Riverside", "Parent Cafe", "skip"].enumerated() {
+                try await Self.message(client, server, id: "Ev\(index)", text: text)
+            }
+            let press = try SignedRequests.slackButton(value: "yes", ts: "1700000000.000400", actionTS: "1700000001.1")
+            let response = try await client.post(
+                "/webhooks/slack", press,
+                headers: SignedRequests.slackHeaders(
+                    press, contentType: "application/x-www-form-urlencoded", at: server.clock.now))
+            #expect(response.status == .ok)
+        }
+        let calls = try await server.deliverQueued(to: .slack())
+        #expect(calls.map(\.path).suffix(2) == ["/chat.update", "/chat.postMessage"])
+        let update = calls[calls.count - 2].json
+        #expect(update["ts"] as? String == "1700000000.000400")
+        let next = calls[calls.count - 1].json
+        #expect((next["text"] as? String)?.contains("same or similar goals") == true)
+        let buttons = (next["blocks"] as? [[String: Any]])?.last?["elements"] as? [[String: Any]]
+        #expect(buttons?.compactMap { $0["value"] as? String }.contains("yes") == true)
+    }
+
+    @Test func theSlashCommandIsAnsweredInTheResponse() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            let form = PlatformRequests.formEncoded([
+                ("team_id", "T1"), ("channel_id", "C2"), ("user_id", "U3"), ("command", "/flowlinks"), ("text", "start"),
+                ("trigger_id", "1.2.3"),
+            ])
+            let body = Array(form.utf8)
+            let response = try await client.post(
+                "/webhooks/slack", body,
+                headers: SignedRequests.slackHeaders(
+                    body, contentType: "application/x-www-form-urlencoded", at: server.clock.now))
+            #expect(response.status == .ok)
+            #expect(response.json["response_type"] as? String == "in_channel")
+            #expect((response.json["text"] as? String)?.contains("name of your organization") == true)
+        }
+        #expect(try await server.deliverQueued(to: .slack()).isEmpty)
+    }
+
+    @Test func urlVerificationIsAnsweredWithTheChallenge() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            let body = try SignedRequests.data(try SignedRequests.fixture("slack-url-verification.json"))
+            let response = try await client.post(
+                "/webhooks/slack", body,
+                headers: SignedRequests.slackHeaders(body, contentType: "application/json", at: server.clock.now))
+            #expect(response.json["challenge"] as? String == "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P")
+        }
+    }
+
+    @Test func forgedAndStaleRequestsAreRefusedAndChangeNothing() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            let body = try SignedRequests.slackMessage(eventID: "Ev1", text: "hi")
+            let forged = try await client.post(
+                "/webhooks/slack", body,
+                headers: SignedRequests.slackHeaders(
+                    body, contentType: "application/json", at: server.clock.now, secret: "guess"))
+            #expect(forged.status == .unauthorized)
+            let stale = try await client.post(
+                "/webhooks/slack", body,
+                headers: SignedRequests.slackHeaders(
+                    body, contentType: "application/json", at: server.clock.now.addingTimeInterval(-301)))
+            #expect(stale.status == .unauthorized)
+            #expect(stale.json["error"] as? String == "Unauthorized.")
+        }
+        #expect(try server.database.rowCounts().values.allSatisfy { $0 == 0 })
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func theAcknowledgementDoesNotWaitForDelivery() async throws {
+        let api = FakePlatformAPI.slack()
+        api.hold()
+        try await api.run { base in
+            var configured = try TestServer.withAPIPlatforms()
+            configured.senders = [
+                "slack": SlackSender(client: .shared, baseURL: base, botToken: SignedRequests.slackBotToken)
+            ]
+            let server = configured
+            try await server.application.test(.live) { client in
+                // why: the platform API answers nothing until released; the webhook is answered anyway.
+                let response = try await Self.message(client, server, id: "Ev1", text: "hi")
+                #expect(response.status == .ok)
+                api.release()
+                let call = await api.nextCall()
+                #expect(call?.path == "/chat.postMessage")
+            }
+        }
+    }
+}
+
+@Suite("Slack delivery")
+struct SlackDeliveryTests {
+    @Test func aRateLimitedPostWaitsForRetryAfterThenIsSentOnce() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            try await SlackWebhookTests.message(client, server, id: "Ev1", text: "hi")
+        }
+        let api = FakePlatformAPI.slack(statuses: [429], retryAfter: 3)
+        try await api.run { base in
+            let delivery = server.delivery(to: base)
+            var delivered = try await delivery.deliverDue()
+            #expect(delivered == 0)
+            server.clock.advance(2.9)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 0)
+            server.clock.advance(0.1)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 1)
+        }
+        #expect(api.calls.map(\.status) == [429, 200])
+    }
+
+    @Test func slacksOkFalseIsAFailureNotADelivery() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            try await SlackWebhookTests.message(client, server, id: "Ev1", text: "hi")
+        }
+        let api = FakePlatformAPI(answer: { _ in #"{"ok":false,"error":"channel_not_found"}"# })
+        try await api.run { base in
+            let delivered = try await server.delivery(to: base).deliverDue()
+            #expect(delivered == 0)
+        }
+        let failed = try await server.database.failedDeliveries()
+        #expect(failed.first?.lastError == "Slack: channel_not_found")
+    }
+}
