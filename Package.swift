@@ -64,6 +64,14 @@ let package = Package(
             ]
         ),
         .target(name: "FlowLinksTesting", dependencies: ["FlowLinksCore"], path: "Tests/FlowLinksTesting"),
+        .target(
+            name: "FlowLinksPlatformFakes",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/FlowLinksPlatformFakes"
+        ),
         .testTarget(name: "FlowLinksCoreTests", dependencies: ["FlowLinksCore", "FlowLinksTesting"]),
         .testTarget(
             name: "FlowLinksStoreTests",
@@ -80,6 +88,7 @@ let package = Package(
                 "FlowLinksServer",
                 "FlowLinksChannels",
                 "FlowLinksTesting",
+                "FlowLinksPlatformFakes",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -88,6 +97,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FlowLinksReviewTests", dependencies: ["FlowLinksReview", "FlowLinksTesting"]),
-        .testTarget(name: "FlowLinksCLITests", dependencies: ["flowlinks", "FlowLinksTesting"]),
+        .testTarget(
+            name: "FlowLinksCLITests",
+            dependencies: [
+                "flowlinks",
+                "FlowLinksChannels",
+                "FlowLinksTesting",
+                "FlowLinksPlatformFakes",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ]
 )

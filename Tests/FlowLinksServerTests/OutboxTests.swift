@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FlowLinksPlatformFakes
 import FlowLinksServer
 import FlowLinksStore
 import FlowLinksTesting

@@ -1,4 +1,5 @@
 import FlowLinksChannels
+import FlowLinksPlatformFakes
 import FlowLinksServer
 import FlowLinksStore
 import Foundation

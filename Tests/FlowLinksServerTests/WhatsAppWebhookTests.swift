@@ -1,3 +1,4 @@
+import FlowLinksPlatformFakes
 import FlowLinksServer
 import Foundation
 import HTTPTypes

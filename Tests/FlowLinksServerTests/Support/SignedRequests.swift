@@ -1,5 +1,6 @@
 import Crypto
 import FlowLinksChannels
+import FlowLinksPlatformFakes
 import FlowLinksServer
 import Foundation
 import HTTPTypes

@@ -8,23 +8,23 @@ import Synchronization
 /// A stand-in for a platform's API on 127.0.0.1 (api.telegram.org, slack.com/api, the Graph API,
 /// discord.com/api): records each call and answers from a script of statuses (200 when the script
 /// runs out). While held, calls wait until released, like a platform that is slow to answer.
-final class FakePlatformAPI: Sendable {
-    struct Call: Sendable {
-        let path: String
-        let authorization: String?
-        let contentType: String?
-        let body: String
-        let status: Int
+public final class FakePlatformAPI: Sendable {
+    public struct Call: Sendable {
+        public let path: String
+        public let authorization: String?
+        public let contentType: String?
+        public let body: String
+        public let status: Int
 
         /// The body as a JSON object.
-        var json: [String: Any] {
+        public var json: [String: Any] {
             (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:]
         }
     }
 
     private struct State {
         var statuses: [Int]
-        var calls: [Call] = []
+        public var calls: [Call] = []
         var held = false
         var waiting: [CheckedContinuation<Void, Never>] = []
     }
@@ -37,7 +37,7 @@ final class FakePlatformAPI: Sendable {
     /// Seconds in a 429's Retry-After header, when set.
     private let retryAfterHeader: Int?
 
-    init(statuses: [Int] = [], retryAfterHeader: Int? = nil, answer: @escaping @Sendable (Int) -> String) {
+    public init(statuses: [Int] = [], retryAfterHeader: Int? = nil, answer: @escaping @Sendable (Int) -> String) {
         state = Mutex(State(statuses: statuses))
         self.answer = answer
         self.retryAfterHeader = retryAfterHeader
@@ -45,7 +45,7 @@ final class FakePlatformAPI: Sendable {
     }
 
     /// Telegram's Bot API: `{"ok": true}`, or an error with `parameters.retry_after`.
-    static func telegram(statuses: [Int] = [], retryAfter: Int = 7) -> FakePlatformAPI {
+    public static func telegram(statuses: [Int] = [], retryAfter: Int = 7) -> FakePlatformAPI {
         FakePlatformAPI(statuses: statuses) { status in
             switch status {
             case 200: #"{"ok":true,"result":{}}"#
@@ -57,14 +57,14 @@ final class FakePlatformAPI: Sendable {
     }
 
     /// Slack's Web API: `{"ok": true}`; a 429 carries Retry-After.
-    static func slack(statuses: [Int] = [], retryAfter: Int = 3) -> FakePlatformAPI {
+    public static func slack(statuses: [Int] = [], retryAfter: Int = 3) -> FakePlatformAPI {
         FakePlatformAPI(statuses: statuses, retryAfterHeader: retryAfter) { status in
             status == 200 ? #"{"ok":true,"ts":"1700000000.000100"}"# : #"{"ok":false,"error":"ratelimited"}"#
         }
     }
 
     /// The Graph API: the message's id, or an error object.
-    static func graph(statuses: [Int] = []) -> FakePlatformAPI {
+    public static func graph(statuses: [Int] = []) -> FakePlatformAPI {
         FakePlatformAPI(statuses: statuses) { status in
             status == 200
                 ? #"{"messaging_product":"whatsapp","messages":[{"id":"wamid.OUT"}]}"#
@@ -73,26 +73,26 @@ final class FakePlatformAPI: Sendable {
     }
 
     /// Discord's API: the message created, or an error with `retry_after`.
-    static func discord(statuses: [Int] = []) -> FakePlatformAPI {
+    public static func discord(statuses: [Int] = []) -> FakePlatformAPI {
         FakePlatformAPI(statuses: statuses) { status in
             status == 200 ? #"{"id":"1"}"# : #"{"message":"scripted failure","retry_after":2}"#
         }
     }
 
-    var calls: [Call] { state.withLock { $0.calls } }
-    var delivered: [Call] { calls.filter { $0.status == 200 } }
+    public var calls: [Call] { state.withLock { $0.calls } }
+    public var delivered: [Call] { calls.filter { $0.status == 200 } }
 
     /// Waits for the next call to arrive.
-    func nextCall() async -> Call? {
+    public func nextCall() async -> Call? {
         var iterator = arrivals.makeAsyncIterator()
         return await iterator.next()
     }
 
     /// Calls wait from now on until `release()`.
-    func hold() { state.withLock { $0.held = true } }
+    public func hold() { state.withLock { $0.held = true } }
 
     /// Lets waiting and future calls through.
-    func release() {
+    public func release() {
         let waiting = state.withLock { state in
             state.held = false
             defer { state.waiting = [] }
@@ -112,7 +112,7 @@ final class FakePlatformAPI: Sendable {
     }
 
     /// Runs the fake on a free port and hands its base URL to `body`.
-    func run(_ body: @Sendable @escaping (String) async throws -> Void) async throws {
+    public func run(_ body: @Sendable @escaping (String) async throws -> Void) async throws {
         let router = Router()
         router.post("**") { request, _ -> Response in
             var request = request
