@@ -29,6 +29,18 @@ struct ConfigLoaderTests {
         #expect(config.enabledChannels == ["twilio", "mattermost"])
     }
 
+    @Test func slackWhatsAppAndDiscordAreOnWithTheirSettings() throws {
+        let config = try ConfigLoader.load(environment: [
+            "FLOWLINKS_HOST": "0.0.0.0", "FLOWLINKS_SLACK_SIGNING_SECRET": "s", "FLOWLINKS_SLACK_BOT_TOKEN": "xoxb-1",
+            "FLOWLINKS_WHATSAPP_APP_SECRET": "a", "FLOWLINKS_WHATSAPP_VERIFY_TOKEN": "v",
+            "FLOWLINKS_WHATSAPP_ACCESS_TOKEN": "t", "FLOWLINKS_WHATSAPP_API_BASE_URL": "http://127.0.0.1:9/v21.0",
+            "FLOWLINKS_DISCORD_PUBLIC_KEY": String(repeating: "ab", count: 32),
+        ])
+        #expect(config.enabledChannels == ["slack", "whatsapp", "discord"])
+        #expect(config.whatsappAPIBaseURL == "http://127.0.0.1:9/v21.0")
+        #expect(config.slackAPIBaseURL == "https://slack.com/api")
+    }
+
     @Test(arguments: [
         (["FLOWLINKS_PORT": "eighty"], "FLOWLINKS_PORT: must be a whole number from 1 to 65535, not \"eighty\""),
         (["FLOWLINKS_PORT": "0"], "FLOWLINKS_PORT: must be a whole number from 1 to 65535, not \"0\""),
@@ -40,6 +52,17 @@ struct ConfigLoaderTests {
         ),
         (["FLOWLINKS_TWILIO_AUTH_TOKEN": "abc"], "FLOWLINKS_TWILIO_PUBLIC_URL: is required when twilio_auth_token is set"),
         (["FLOWLINKS_GENERIC_TOKEN": " "], "FLOWLINKS_GENERIC_TOKEN: must not be empty"),
+        (["FLOWLINKS_SLACK_SIGNING_SECRET": "abc"], "FLOWLINKS_SLACK_BOT_TOKEN: is required when slack_signing_secret is set"),
+        (
+            ["FLOWLINKS_WHATSAPP_APP_SECRET": "abc", "FLOWLINKS_WHATSAPP_ACCESS_TOKEN": "t"],
+            "FLOWLINKS_WHATSAPP_VERIFY_TOKEN: is required when whatsapp_app_secret is set"
+        ),
+        (
+            ["FLOWLINKS_WHATSAPP_VERIFY_TOKEN": "v"],
+            "FLOWLINKS_WHATSAPP_APP_SECRET: is required when whatsapp_verify_token is set"
+        ),
+        (["FLOWLINKS_DISCORD_PUBLIC_KEY": "abc"], "FLOWLINKS_DISCORD_PUBLIC_KEY: must be the 64 hexadecimal characters"),
+        (["FLOWLINKS_SLACK_API_BASE_URL": "slack.com/api"], "FLOWLINKS_SLACK_API_BASE_URL: must be an http or https URL"),
     ])
     func aBadSettingStopsStartUpAndIsNamed(environment: [String: String], message: String) {
         #expect {

@@ -1,3 +1,4 @@
+import FlowLinksPlatformFakes
 import FlowLinksServer
 import FlowLinksTesting
 import Foundation
@@ -58,5 +59,37 @@ struct LoggingTests {
             #expect(!log.contains(secret), "\(secret) appeared in the log")
         }
         #expect(!log.contains("private answer"))
+    }
+}
+
+@Suite("What the outbox logs")
+struct OutboxLoggingTests {
+    @Test func failedDeliveriesKeepAPITokensOutOfTheLogs() async throws {
+        let handler = RecordingLogHandler()
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            try await SlackWebhookTests.message(client, server, id: "Ev1", text: "hi")
+            try await WhatsAppWebhookTests.send(client, try SignedRequests.whatsappText(id: "wamid.1", text: "hi"))
+        }
+        let senders: @Sendable (String) -> [String: any PlatformSender] = { base in
+            [
+                "slack": SlackSender(client: .shared, baseURL: base, botToken: SignedRequests.slackBotToken),
+                "whatsapp": WhatsAppSender(client: .shared, baseURL: base, accessToken: SignedRequests.whatsappAccessToken),
+            ]
+        }
+        let deliver: @Sendable (String) async throws -> Void = { base in
+            let clock = server.clock
+            let delivery = OutboxDelivery(
+                database: server.database, senders: senders(base), maxAttempts: 1,
+                logger: Logger(label: "test") { _ in handler }, now: { clock.now })
+            try await delivery.deliverDue()
+        }
+        try await FakePlatformAPI(statuses: [500, 500], answer: { _ in "{}" }).run(deliver)
+        let log = handler.recorded.joined(separator: "\n")
+        #expect(log.contains("Reply delivery will be retried") || log.contains("Platform refused"))
+        #expect(try await server.database.failedDeliveries().count == 2)
+        for secret in [SignedRequests.slackBotToken, SignedRequests.whatsappAccessToken] {
+            #expect(!log.contains(secret), "\(secret) appeared in the log")
+        }
     }
 }
