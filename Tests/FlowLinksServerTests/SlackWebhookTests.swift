@@ -185,3 +185,38 @@ struct SlackDeliveryTests {
         #expect(failed.first?.lastError == "Slack: channel_not_found")
     }
 }
+
+@Suite("The outbox across platforms")
+struct OutboxConcurrencyTests {
+    @Test(.timeLimit(.minutes(1)))
+    func aSlowPlatformDoesNotHoldOtherConversationsBack() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            try await SlackWebhookTests.message(client, server, id: "Ev1", text: "hi")
+            try await WhatsAppWebhookTests.send(client, try SignedRequests.whatsappText(id: "wamid.1", text: "hi"))
+        }
+        let slack = FakePlatformAPI.slack()
+        let graph = FakePlatformAPI.graph()
+        slack.hold()
+        try await slack.run { slackBase in
+            try await graph.run { graphBase in
+                let clock = server.clock
+                let delivery = OutboxDelivery(
+                    database: server.database,
+                    senders: [
+                        "slack": SlackSender(client: .shared, baseURL: slackBase, botToken: SignedRequests.slackBotToken),
+                        "whatsapp": WhatsAppSender(
+                            client: .shared, baseURL: graphBase, accessToken: SignedRequests.whatsappAccessToken),
+                    ],
+                    maxAttempts: 3, now: { clock.now })
+                let pass = Task { try await delivery.deliverDue() }
+                // why: WhatsApp's reply arrives while Slack's call is still unanswered.
+                #expect(await graph.nextCall()?.path == "/106540352242922/messages")
+                #expect(slack.calls.isEmpty)
+                slack.release()
+                let delivered = try await pass.value
+                #expect(delivered == 2)
+            }
+        }
+    }
+}

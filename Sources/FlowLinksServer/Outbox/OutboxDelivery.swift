@@ -53,6 +53,10 @@ public struct OutboxDelivery: Service {
         }
     }
 
+    /// Conversations whose next call is made at the same time, so one slow platform or one
+    /// unreachable chat does not hold every other conversation's replies back.
+    static let concurrentCalls = 8
+
     /// One pass: every call that is due, oldest first, one per conversation at a time.
     @discardableResult
     public func deliverDue() async throws -> Int {
@@ -60,15 +64,27 @@ public struct OutboxDelivery: Service {
         while true {
             let due = try await database.dueDeliveries(at: now())
             if due.isEmpty { return delivered }
-            var progressed = false
-            for call in due {
-                if try await attempt(call) {
-                    delivered += 1
-                    progressed = true
-                }
-            }
+            let progressed = try await attemptAll(due)
+            delivered += progressed
             // why: after a failure the conversation's head waits for its retry time; stop this pass.
-            if !progressed { return delivered }
+            if progressed == 0 { return delivered }
+        }
+    }
+
+    /// Attempts the heads of different conversations, a few at a time; returns how many were delivered.
+    private func attemptAll(_ calls: [OutboxRecord]) async throws -> Int {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            var waiting = calls.makeIterator()
+            for _ in 0..<Self.concurrentCalls {
+                guard let call = waiting.next() else { break }
+                group.addTask { try await attempt(call) }
+            }
+            var delivered = 0
+            while let wasDelivered = try await group.next() {
+                if wasDelivered { delivered += 1 }
+                if let call = waiting.next() { group.addTask { try await attempt(call) } }
+            }
+            return delivered
         }
     }
 
