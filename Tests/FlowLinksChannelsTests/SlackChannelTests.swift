@@ -224,3 +224,22 @@ struct SlackChannelTests {
         #expect(words(sections) == words([long]))
     }
 }
+
+@Suite("Slack button presses without the message")
+struct SlackEphemeralPressTests {
+    @Test func aPressOnAMessageSlackDoesNotSendBackStillAnswers() throws {
+        let channel = SlackChannel(signingSecret: SlackChannelTests.secret, plainText: plainText, now: { SlackChannelTests.now })
+        var payload = try jsonObject(try Fixture.bytes("slack-block-actions.json"))
+        payload["message"] = nil
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: payload), as: UTF8.self)
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._*")
+        let body = "payload=" + (json.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        let request = SlackChannelTests.signed(Array(body.utf8), contentType: "application/x-www-form-urlencoded")
+        let event = try #require(try channel.receive(request).event)
+        #expect(event.text == "yes")
+        #expect(event.eventID == "action:1548261231.000200:1548426417.840180", "the container still names the message")
+        let reply = channel.reply(to: event, with: [OutboundMessage("Next?")], context: ReplyContext())
+        #expect(reply.followUps.map(\.method) == ["chat.postMessage"], "nothing to update, the answer still comes")
+    }
+}

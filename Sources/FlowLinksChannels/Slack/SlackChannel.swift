@@ -75,16 +75,19 @@ public struct SlackChannel: Channel {
         }
         // why: shortcuts, modals and other interactions are not part of the conversation.
         guard interaction.type == "block_actions", let action = interaction.actions?.first, let value = action.value,
-            let team = interaction.team?.id, let channel = interaction.channel?.id, let message = interaction.message
+            let team = interaction.team?.id, let channel = interaction.channel?.id
         else { return .respond(.acknowledged) }
-        var context = [
-            "kind": "button", "channel": channel, "message_ts": message.ts, "question": message.text ?? "",
-            "chosen": action.text?.text ?? value,
-        ]
-        if let thread = message.threadTS { context["thread_ts"] = thread }
+        let messageTS = interaction.message?.ts ?? interaction.container?.messageTS
+        var context = ["kind": "button", "channel": channel, "chosen": action.text?.text ?? value]
+        // why: only a message Slack sent back can be updated; an ephemeral one comes without it.
+        if let message = interaction.message {
+            context["message_ts"] = message.ts
+            context["question"] = message.text ?? ""
+            if let thread = message.threadTS { context["thread_ts"] = thread }
+        }
         return .event(
             InboundEvent(
-                channel: name, eventID: "action:\(message.ts):\(action.actionTS ?? action.actionID)",
+                channel: name, eventID: "action:\(messageTS ?? "-"):\(action.actionTS ?? action.actionID)",
                 conversation: "\(team)/\(channel)", participant: interaction.user?.id, text: value, context: context))
     }
 
@@ -111,7 +114,8 @@ public struct SlackChannel: Channel {
             let rest = messages.dropFirst().map { post($0, for: event) }
             return ChannelReply(response: .json(JSONBody.encode(first)), followUps: Array(rest))
         case "button":
-            return ChannelReply(response: .acknowledged, followUps: [markAnswered(event)] + messages.map { post($0, for: event) })
+            let update = event.context["message_ts"] == nil ? [] : [markAnswered(event)]
+            return ChannelReply(response: .acknowledged, followUps: update + messages.map { post($0, for: event) })
         default:
             return ChannelReply(response: .acknowledged, followUps: messages.map { post($0, for: event) })
         }

@@ -66,10 +66,20 @@ struct SlackInteraction: Decodable {
         }
     }
 
+    /// Where the pressed button is; `message_ts` is there even when `message` is not (ephemeral messages).
+    struct Container: Decodable {
+        let messageTS: String?
+
+        enum CodingKeys: String, CodingKey {
+            case messageTS = "message_ts"
+        }
+    }
+
     let type: String
     let team: Identified?
     let user: Identified?
     let channel: Identified?
+    let container: Container?
     let message: Message?
     let actions: [Action]?
 }
