@@ -38,6 +38,7 @@ public struct ServerDependencies: Sendable {
 public func buildApplication(_ config: Config, dependencies: ServerDependencies) -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: NotFoundMiddleware())
     let engine = Engine(script: dependencies.script, idleTimeout: config.idleHours * 3600)
     let wakeup = Wakeup()
     let turns = TurnService(

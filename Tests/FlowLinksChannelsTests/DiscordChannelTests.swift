@@ -136,6 +136,35 @@ struct DiscordChannelTests {
         #expect(words(contents) == words([long]))
     }
 
+    @Test func aPressedQuestionShowsTheChoiceAndTheNextQuestionFollows() throws {
+        let event = try #require(try channel.receive(Self.fixture("discord-component.json")).event)
+        #expect(event.context["chosen"] == "yes", "the fixture's message has no buttons left to name it")
+        let reply = channel.reply(
+            to: event, with: [OutboundMessage("Same goals?", choices: chartChoices)], context: ReplyContext())
+        let response = try jsonObject(reply.response.body)
+        #expect(response["type"] as? Int == 7)
+        let data = try #require(response["data"] as? [String: Any])
+        #expect(data["content"] as? String == "Does this partnership benefit both organizations?\n\n✓ yes")
+        #expect((data["components"] as? [Any])?.isEmpty == true)
+        let next = try jsonObject(try #require(reply.followUps.first).body)
+        #expect(reply.followUps.count == 1)
+        #expect(((next["message"] as? [String: Any])?["content"] as? String)?.hasPrefix("Same goals?") == true)
+    }
+
+    @Test func thePressedButtonsLabelIsShownWhenDiscordSendsTheButtons() throws {
+        var press = try jsonObject(try Fixture.bytes("discord-component.json"))
+        press["message"] = [
+            "content": "Shared goals?",
+            "components": [["type": 1, "components": [["type": 2, "label": "Not *sure*", "custom_id": "unsure"]]]],
+        ]
+        press["data"] = ["custom_id": "unsure", "component_type": 2]
+        let event = try #require(
+            try channel.receive(try Self.signed(Array(try JSONSerialization.data(withJSONObject: press)))).event)
+        let reply = channel.reply(to: event, with: [OutboundMessage("Next.")], context: ReplyContext())
+        let data = try #require(try jsonObject(reply.response.body)["data"] as? [String: Any])
+        #expect(data["content"] as? String == #"Shared goals?\#n\#n✓ Not \*sure\*"#)
+    }
+
     @Test func theSlowDownNoticeIsSeenOnlyByWhoeverSentTooMuch() throws {
         let event = try #require(try channel.receive(Self.fixture("discord-component.json")).event)
         let reply = channel.reply(

@@ -74,6 +74,7 @@ struct BadInputTests {
         try await server.test { client in
             let nowhere = try await client.execute(uri: "/webhooks/nowhere", method: .post)
             #expect(nowhere.status == .notFound)
+            #expect(nowhere.json["error"] as? String == "Nothing is served at this address.")
             let root = try await client.execute(uri: "/", method: .get)
             #expect(root.status == .notFound)
             let get = try await client.execute(uri: "/webhooks/generic", method: .get)

@@ -1,3 +1,4 @@
+import FlowLinksPlatformFakes
 import FlowLinksServer
 import Foundation
 import HTTPTypes
@@ -25,6 +26,24 @@ struct DiscordWebhookTests {
         }
     }
 
+    @Test func aFollowUpDiscordDoesNotPlaceYetIsTriedAgainSoon() async throws {
+        let server = try TestServer.withAPIPlatforms()
+        try await server.test { client in
+            try await Self.send(client, server, try SignedRequests.discordCommand(id: "1", answer: "hi"))
+            try await Self.send(client, server, try SignedRequests.discordButton(id: "b1", value: "yes"))
+        }
+        let api = FakePlatformAPI.discord(statuses: [404])
+        try await api.run { base in
+            let delivery = server.delivery(to: base)
+            var delivered = try await delivery.deliverDue()
+            #expect(delivered == 0)
+            server.clock.advance(0.5)
+            delivered = try await delivery.deliverDue()
+            #expect(delivered == 1)
+        }
+        #expect(api.calls.map(\.status) == [404, 200])
+    }
+
     @Test func theCommandAndButtonsAreAnsweredInTheInteractionResponse() async throws {
         let server = try TestServer.withAPIPlatforms()
         try await server.test { client in
@@ -36,11 +55,15 @@ struct DiscordWebhookTests {
                 try await Self.send(client, server, try SignedRequests.discordCommand(id: "c\(index)", answer: text))
             }
             let press = try await Self.send(client, server, try SignedRequests.discordButton(id: "b1", value: "yes"))
-            let data = try #require(press.json["data"] as? [String: Any])
-            #expect((data["content"] as? String)?.contains("same or similar goals") == true)
-            let buttons = (data["components"] as? [[String: Any]])?.first?["components"] as? [[String: Any]]
-            #expect(buttons?.isEmpty == false)
+            #expect(press.json["type"] as? Int == 7, "the pressed question is updated")
         }
+        let calls = try await server.deliverQueued(to: .discord())
+        let next = try #require(calls.first)
+        #expect(next.path == "/webhooks/1105555555555555555/aW50ZXJhY3Rpb246MTE4NDQ3MzM5OTIxOTQ1ODIwMDp0b2tlbg")
+        #expect(next.authorization == nil, "interaction webhooks need no bot token")
+        #expect((next.json["content"] as? String)?.contains("same or similar goals") == true)
+        let buttons = (next.json["components"] as? [[String: Any]])?.first?["components"] as? [[String: Any]]
+        #expect(buttons?.isEmpty == false)
         let session = try #require(
             try server.database.currentSession(.init(channel: "discord", conversation: "1029384756102938999")))
         let sessionID = try #require(session.id)

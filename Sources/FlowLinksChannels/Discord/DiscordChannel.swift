@@ -40,17 +40,21 @@ public struct DiscordChannel: Channel {
             throw .badRequest("The body is not a Discord interaction.")
         }
         let text: String
+        var context = ["application_id": interaction.applicationID, "token": interaction.token]
         switch DiscordInteraction.Kind(rawValue: interaction.type) {
         case .ping:
             return .respond(.json(JSONBody.encode(DiscordResponse.pong)))
         case .autocomplete:
-            return .respond(.json(JSONBody.encode(["type": 8])))
+            return .respond(.json(JSONBody.encode(DiscordNoSuggestions())))
         case .command:
             let answer = interaction.data?.options?.first { $0.name == "answer" }?.value?.text
             let typed = (answer ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             text = typed.isEmpty ? "start" : typed
         case .component:
             text = interaction.data?.customID ?? ""
+            context["kind"] = "button"
+            context["question"] = interaction.message?.content ?? ""
+            context["chosen"] = interaction.message?.label(of: text) ?? text
         case nil:
             throw .badRequest("Interactions of type \(interaction.type) are not used by FlowLinks.")
         }
@@ -58,8 +62,7 @@ public struct DiscordChannel: Channel {
         return .event(
             InboundEvent(
                 channel: name, eventID: interaction.id, conversation: channel,
-                participant: interaction.member?.user?.id ?? interaction.user?.id, text: text,
-                context: ["application_id": interaction.applicationID, "token": interaction.token]))
+                participant: interaction.member?.user?.id ?? interaction.user?.id, text: text, context: context))
     }
 
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
@@ -70,14 +73,36 @@ public struct DiscordChannel: Channel {
         var messages = parts.map { DiscordMessage(content: $0) }
         if messages.isEmpty { messages = [DiscordMessage(content: "")] }
         messages[messages.count - 1].components = replies.last.flatMap { rows(for: $0.choices) }
-        if context.rateLimited { messages[0].flags = 64 }
-        let followUps = messages.dropFirst().map { message in
-            let followUp = DiscordFollowUp(
-                applicationID: event.context["application_id"] ?? "", token: event.context["token"] ?? "",
-                message: message)
-            return PlatformCall(channel: name, method: Self.followUpMethod, body: JSONBody.encode(followUp))
+        if context.rateLimited {
+            messages[0].flags = 64
+            return ChannelReply(response: .json(JSONBody.encode(DiscordResponse.message(messages[0]))))
         }
-        return ChannelReply(response: .json(JSONBody.encode(DiscordResponse.message(messages[0]))), followUps: followUps)
+        if event.context["kind"] == "button" {
+            // why: the pressed question loses its buttons and shows the choice, so an old question
+            // cannot answer a later one; the next question follows as a new message.
+            return ChannelReply(
+                response: .json(JSONBody.encode(DiscordResponse.update(answered(event)))),
+                followUps: messages.map { followUp($0, for: event) })
+        }
+        return ChannelReply(
+            response: .json(JSONBody.encode(DiscordResponse.message(messages[0]))),
+            followUps: messages.dropFirst().map { followUp($0, for: event) })
+    }
+
+    /// The pressed question with the chosen answer in place of its buttons.
+    private func answered(_ event: InboundEvent) -> DiscordMessage {
+        // why: the question's text comes back from Discord already escaped; only the label is escaped here.
+        let chosen = "✓ " + Escaping.discordMarkdown(event.context["chosen"] ?? event.text)
+        let question = event.context["question"] ?? ""
+        let content = question.isEmpty ? chosen : question + "\n\n" + chosen
+        return DiscordMessage(
+            content: ChoiceLayout.clip(content, to: Self.contentLimit), components: [])
+    }
+
+    private func followUp(_ message: DiscordMessage, for event: InboundEvent) -> PlatformCall {
+        let followUp = DiscordFollowUp(
+            applicationID: event.context["application_id"] ?? "", token: event.context["token"] ?? "", message: message)
+        return PlatformCall(channel: name, method: Self.followUpMethod, body: JSONBody.encode(followUp))
     }
 
     /// Buttons for the choices, five to a row; none when there are more than fit or a value is too

@@ -1,4 +1,4 @@
-/// An interaction response: `PONG`, a message, or (for autocomplete) no suggestions.
+/// An interaction response: `PONG`, a new message, or the pressed message updated.
 struct DiscordResponse: Encodable {
     let type: Int
     var data: DiscordMessage?
@@ -8,6 +8,20 @@ struct DiscordResponse: Encodable {
     static func message(_ message: DiscordMessage) -> DiscordResponse {
         DiscordResponse(type: 4, data: message)
     }
+
+    static func update(_ message: DiscordMessage) -> DiscordResponse {
+        DiscordResponse(type: 7, data: message)
+    }
+}
+
+/// The answer to an autocomplete request: no suggestions (the `answer` option is free text).
+struct DiscordNoSuggestions: Encodable {
+    struct Choices: Encodable {
+        let choices: [String] = []
+    }
+
+    let type = 8
+    let data = Choices()
 }
 
 /// A message's content and buttons; mentions never ping anyone.

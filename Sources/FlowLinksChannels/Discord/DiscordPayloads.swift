@@ -50,6 +50,31 @@ struct DiscordInteraction: Decodable {
         }
     }
 
+    /// The message whose button was pressed: its text and its buttons.
+    struct Message: Decodable {
+        struct Row: Decodable {
+            let components: [Component]?
+        }
+
+        struct Component: Decodable {
+            let label: String?
+            let customID: String?
+
+            enum CodingKeys: String, CodingKey {
+                case label
+                case customID = "custom_id"
+            }
+        }
+
+        let content: String?
+        let components: [Row]?
+
+        /// The label of the button that sends `value`.
+        func label(of value: String) -> String? {
+            components?.lazy.compactMap(\.components).joined().first { $0.customID == value }?.label
+        }
+    }
+
     let id: String
     let applicationID: String
     let type: Int
@@ -58,9 +83,10 @@ struct DiscordInteraction: Decodable {
     let member: Member?
     let user: User?
     let data: Payload?
+    let message: Message?
 
     enum CodingKeys: String, CodingKey {
-        case id, type, token, member, user, data
+        case id, type, token, member, user, data, message
         case applicationID = "application_id"
         case channelID = "channel_id"
     }

@@ -100,7 +100,7 @@ public struct SlackChannel: Channel {
         return .event(
             InboundEvent(
                 channel: name, eventID: "command:\(trigger)", conversation: "\(team)/\(channel)",
-                participant: form["user_id"], text: typed.isEmpty ? "start" : typed,
+                participant: form["user_id"], text: typed.isEmpty ? "start" : Self.readable(typed),
                 context: ["kind": "command", "channel": channel]))
     }
 

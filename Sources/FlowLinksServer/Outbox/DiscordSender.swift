@@ -7,6 +7,8 @@ import Foundation
 public struct DiscordSender: PlatformSender {
     let http: PlatformHTTP
     let baseURL: String
+    /// Seconds before trying a follow-up again that Discord did not yet place.
+    static let unknownWebhookWait: TimeInterval = 0.5
 
     public init(client: HTTPClient, baseURL: String) {
         self.http = PlatformHTTP(client: client)
@@ -22,8 +24,11 @@ public struct DiscordSender: PlatformSender {
         case .failure(let failure): return failure.result
         case .success(let answer):
             let error = try? JSONDecoder().decode(DiscordAnswer.self, from: answer.body)
-            return answer.result(
-                reason: "HTTP \(answer.status): \(error?.message ?? "no message")", retryAfter: error?.retryAfter)
+            let reason = "HTTP \(answer.status): \(error?.message ?? "no message")"
+            // why: a follow-up can reach Discord before the interaction response it follows; Discord
+            // then does not know the webhook yet. It will in a moment, so try again soon.
+            if answer.status == 404 { return .retry(reason: reason, retryAfter: Self.unknownWebhookWait) }
+            return answer.result(reason: reason, retryAfter: error?.retryAfter)
         }
     }
 
