@@ -154,6 +154,8 @@ if [ -z "$program" ]; then
     skip "no program given (Deploy/check.sh PATH-TO-flowlinks)"
 elif ! /usr/bin/python3 -c 'import seccomp' 2> /dev/null; then
     skip "python3-seccomp is not installed (apt-get install python3-seccomp)"
+elif ! /usr/bin/python3 -c 'import ctypes, sys; sys.exit(ctypes.CDLL(None).prctl(65, 1, 0, 0, 0))'; then
+    skip "this kernel cannot deny write-and-execute memory to a process (PR_SET_MDWE, Linux 6.3)"
 else
     sandbox_smoke_test
 fi
