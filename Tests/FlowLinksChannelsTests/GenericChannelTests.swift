@@ -33,6 +33,20 @@ struct GenericChannelTests {
                     channel: "generic", eventID: "m-0001", conversation: "team-42", participant: "maria", text: "Parent Cafe"))
     }
 
+    @Test(
+        "Without a token, a request a reverse proxy forwarded is refused",
+        arguments: ["X-Forwarded-For", "Forwarded", "X-Real-IP"])
+    func forwardedRequestsNeedAToken(header: String) throws {
+        let open = GenericChannel(token: nil)
+        #expect(try open.receive(request(message, authorization: nil)).event != nil, "a local request is fine")
+        var forwarded = request(message, authorization: nil)
+        forwarded.headers[header.lowercased()] = "203.0.113.9"
+        #expect(refusal(of: forwarded, by: open) == .unauthorized)
+        var withToken = request(message)
+        withToken.headers[header.lowercased()] = "203.0.113.9"
+        #expect(try channel.receive(withToken).event != nil, "with a token the proxy is fine")
+    }
+
     @Test func theParticipantIsOptional() throws {
         let body = #"{"conversation": "team-42", "message_id": "m-0002", "text": "2"}"#
         let event = try #require(try channel.receive(request(body)).event)

@@ -10,6 +10,9 @@ public struct GenericChannel: Channel {
 
     public init(token: String?) { self.token = token }
 
+    /// Headers a reverse proxy adds to what it forwards.
+    static let proxyHeaders = ["forwarded", "x-forwarded-for", "x-real-ip"]
+
     public func receive(_ request: ChannelRequest) throws(ChannelError) -> ChannelInbound {
         if let token {
             let presented = request.header("authorization").flatMap { value -> String? in
@@ -18,6 +21,10 @@ public struct GenericChannel: Channel {
                 return String(parts[1])
             }
             guard ConstantTime.equals(presented, token) else { throw .unauthorized }
+        } else if Self.proxyHeaders.contains(where: { request.header($0) != nil }) {
+            // why: without a token the channel trusts loopback; a request a reverse proxy forwarded
+            // only looks local, and may come from anywhere on the internet.
+            throw .unauthorized
         }
         guard request.mediaType == "application/json" else { throw .unsupportedMediaType("application/json") }
         let message = try GenericMessage.decode(request.body)
