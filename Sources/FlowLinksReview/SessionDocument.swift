@@ -86,10 +86,18 @@ struct SessionDocument: Encodable {
         var choices: [Choice]
     }
 
+    struct Note: Encodable {
+        var author: String
+        var text: String
+        var createdAt: Date
+        var updatedAt: Date
+    }
+
     var format: String
     var session: Session
     var answers: [AnsweredStep]
     @Nullable var result: Result?
+    var notes: [Note]
     var transcript: [Message]
 }
 

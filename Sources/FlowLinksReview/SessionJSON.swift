@@ -15,6 +15,7 @@ import Foundation
 ///              "dimensions": [ { "dimension", "name", "current": { "lowest": Level, "highest": Level, "name" },
 ///                                "next": Level|null, "actions": [String], "source_step" } ],
 ///              "parts": [ { "text", "cites": [step_id] } ] },
+///   "notes": [ { "author", "text", "created_at", "updated_at" } ],
 ///   "transcript": [ { "at", "direction": "in"|"out", "from", "text",
 ///                     "choices": [ { "number", "value", "label" } ] } ] }
 /// Answer: { "option_id", "option_label", "text", "skipped", "words", "answered_at", "replaced_at" }
@@ -54,6 +55,9 @@ public struct SessionJSON: Sendable {
                     history: step.earlier.map(answer))
             },
             result: session.report.result.map(result),
+            notes: session.report.notes.map { note in
+                .init(author: note.author, text: note.text, createdAt: note.createdAt, updatedAt: note.updatedAt)
+            },
             transcript: session.report.transcript.map { line in
                 .init(
                     at: line.createdAt, direction: line.direction.rawValue,

@@ -13,7 +13,8 @@ public struct SessionMarkdown: Sendable {
 
     /// The whole document.
     public func render() -> String {
-        ([title] + [facts, answers, result, transcript].map { $0.joined(separator: "\n") }).joined(separator: "\n\n") + "\n"
+        ([title] + [facts, answers, result, notes, transcript].map { $0.joined(separator: "\n") }).joined(separator: "\n\n")
+            + "\n"
     }
 
     private var title: String {
@@ -77,6 +78,17 @@ public struct SessionMarkdown: Sendable {
         }
         if let words = session.wordsAndActions {
             lines += ["", "### Words and actions", ""] + MarkdownText.lines(words).map { $0.isEmpty ? "" : $0 + "  " }
+        }
+        return lines
+    }
+
+    private var notes: [String] {
+        var lines = ["## Facilitator notes", ""]
+        if session.report.notes.isEmpty { lines.append("No notes.") }
+        for note in session.report.notes {
+            let edited = note.wasEdited ? ", edited \(ReviewTime.format(note.updatedAt))" : ""
+            let who = "\(MarkdownText.inline(note.author)), \(ReviewTime.format(note.createdAt))\(edited)"
+            lines.append("- **\(who):** \(MarkdownText.listItemBody(note.text))")
         }
         return lines
     }

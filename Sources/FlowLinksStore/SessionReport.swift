@@ -3,13 +3,15 @@ import Foundation
 import GRDB
 
 /// Everything recorded about one session, for facilitators: the session, every answer ever
-/// given (changed ones included), the transcript and the result.
+/// given (changed ones included), the transcript, the result and the facilitators' notes.
 public struct SessionReport: Sendable {
     public var session: SessionRecord
     /// Oldest first; replaced answers carry `replacedAt`.
     public var answers: [AnswerRecord]
     public var transcript: [TranscriptLine]
     public var result: ResultRecord?
+    /// Oldest first.
+    public var notes: [FacilitatorNote] = []
 
     /// The answers in force now, by step.
     public var currentAnswers: [StepID: AnswerRecord] {
@@ -34,7 +36,8 @@ extension AppDatabase {
             session: session,
             answers: try AnswerRecord.filter(Column("session_id") == id).order(Column("id")).fetchAll(db),
             transcript: try TranscriptLine.filter(Column("session_id") == id).order(Column("id")).fetchAll(db),
-            result: try ResultRecord.fetchOne(db, key: id))
+            result: try ResultRecord.fetchOne(db, key: id),
+            notes: try FacilitatorNote.filter(Column("session_id") == id).order(Column("id")).fetchAll(db))
     }
 
     /// Erases a session and every row that holds its text: answers, transcript, result, dedupe

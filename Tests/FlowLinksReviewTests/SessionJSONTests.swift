@@ -15,7 +15,7 @@ struct SessionJSONTests {
 
     @Test func theDocumentHasTheDocumentedKeys() throws {
         let document = try document()
-        #expect(Set(document.keys) == ["format", "session", "answers", "result", "transcript"])
+        #expect(Set(document.keys) == ["format", "session", "answers", "result", "notes", "transcript"])
         #expect(document["format"] as? String == "flowlinks.session/1")
         let session = try #require(document["session"] as? [String: Any])
         #expect(

@@ -1,4 +1,5 @@
 import FlowLinksReview
+import FlowLinksStore
 import FlowLinksTesting
 import Foundation
 import Testing
@@ -53,5 +54,41 @@ struct SessionMarkdownTests {
         #expect(!lines.contains { $0.hasPrefix("# heading") })
         #expect(markdown.contains("- Answer: \\# heading  \n  second line, with a comma and \"quotes\"\n"))
         #expect(markdown.contains("\\=SUM(A1)"))
+    }
+}
+
+@Suite("Facilitator notes in the exports")
+struct NotesInExportsTests {
+    /// The plain session with two notes, the second one edited later.
+    static func reportWithNotes() async throws -> SessionReport {
+        var fixtures = try ReviewFixtures()
+        let id = try fixtures.plainSession()
+        let written = Date(timeIntervalSince1970: 1_800_000_000)
+        _ = try await fixtures.database.addNote(toSession: id, author: "dana", text: "Follow up with *Maria*.", now: written)
+        let second = try #require(
+            try await fixtures.database.addNote(toSession: id, author: "lee", text: "Second, draft", now: written))
+        let secondID = try #require(second.id)
+        _ = try await fixtures.database.editNote(
+            secondID, ofSession: id, by: "lee", text: "Second, final", now: written.addingTimeInterval(60))
+        return try #require(try fixtures.database.report(ofSession: id))
+    }
+
+    @Test func theMarkdownHasTheNotesEscapedWithAuthorsAndEdits() async throws {
+        let markdown = SessionMarkdown(report: try await Self.reportWithNotes(), script: DefaultPrompts.script).render()
+        let notes = try #require(markdown.components(separatedBy: "## Facilitator notes").last)
+        #expect(notes.contains("- **dana, 2027-01-15T08:00:00Z:** Follow up with \\*Maria\\*."))
+        #expect(notes.contains("lee, 2027-01-15T08:00:00Z, edited 2027-01-15T08:01:00Z"))
+        #expect(notes.contains("Second, final"))
+        #expect(!markdown.contains("Second, draft"))
+        #expect(markdown.range(of: "## Facilitator notes")!.lowerBound < markdown.range(of: "## Transcript")!.lowerBound)
+    }
+
+    @Test func theJSONHasTheNotes() async throws {
+        let data = try SessionJSON(report: try await Self.reportWithNotes(), script: DefaultPrompts.script).render()
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let notes = try #require(object["notes"] as? [[String: Any]])
+        #expect(notes.map { $0["author"] as? String } == ["dana", "lee"])
+        #expect(notes[1]["text"] as? String == "Second, final")
+        #expect(notes[1]["updated_at"] as? String != notes[1]["created_at"] as? String)
     }
 }
