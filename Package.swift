@@ -63,7 +63,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "FlowLinksTesting", dependencies: ["FlowLinksCore"], path: "Tests/FlowLinksTesting"),
+        .target(
+            name: "FlowLinksTesting",
+            dependencies: ["FlowLinksCore", "FlowLinksStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/FlowLinksTesting"),
         .testTarget(name: "FlowLinksCoreTests", dependencies: ["FlowLinksCore", "FlowLinksTesting"]),
         .testTarget(
             name: "FlowLinksStoreTests",
@@ -87,6 +90,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FlowLinksReviewTests", dependencies: ["FlowLinksReview", "FlowLinksTesting"]),
-        .testTarget(name: "FlowLinksCLITests", dependencies: ["flowlinks", "FlowLinksTesting"]),
+        .testTarget(name: "FlowLinksCLITests", dependencies: ["flowlinks", "FlowLinksStore", "FlowLinksTesting"]),
     ]
 )
