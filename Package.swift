@@ -63,7 +63,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "FlowLinksTesting", dependencies: ["FlowLinksCore"], path: "Tests/FlowLinksTesting"),
+        .target(
+            name: "FlowLinksTesting",
+            dependencies: ["FlowLinksCore", "FlowLinksStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/FlowLinksTesting"),
         .target(
             name: "FlowLinksPlatformFakes",
             dependencies: [
@@ -102,6 +105,7 @@ let package = Package(
             dependencies: [
                 "flowlinks",
                 "FlowLinksChannels",
+                "FlowLinksStore",
                 "FlowLinksTesting",
                 "FlowLinksPlatformFakes",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

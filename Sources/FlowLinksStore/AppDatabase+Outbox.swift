@@ -59,10 +59,16 @@ extension AppDatabase {
         try await writer.write { db in
             var request = OutboxRecord.filter(Column("status") == OutboxRecord.Status.failed.rawValue)
             if let id { request = request.filter(Column("id") == id) }
-            return try request.updateAll(
-                db, Column("status").set(to: OutboxRecord.Status.pending.rawValue), Column("attempts").set(to: 0),
-                Column("next_attempt_at").set(to: now))
+            return try Self.requeue(request, db: db, at: now)
         }
+    }
+
+    /// Makes the calls pending again, due now, with a fresh count of attempts.
+    @discardableResult
+    static func requeue(_ calls: QueryInterfaceRequest<OutboxRecord>, db: Database, at now: Date) throws -> Int {
+        try calls.updateAll(
+            db, Column("status").set(to: OutboxRecord.Status.pending.rawValue), Column("attempts").set(to: 0),
+            Column("next_attempt_at").set(to: now))
     }
 
     public func outboxRecord(id: Int64) async throws -> OutboxRecord? {

@@ -78,7 +78,9 @@ extension AppDatabase {
         let id = try session.id.orThrow()
         switch turn.effect {
         case .erase:
-            try SessionRecord.deleteOne(db, key: id)
+            // why: the person is told the conversation is erased, so the sessions a restart left go too.
+            try SessionRecord.filter(Column("channel") == session.channel && Column("conversation") == session.conversation)
+                .deleteAll(db)
             return TurnOutcome(sessionID: nil, status: nil, replies: turn.replies)
         case .startNewSession:
             if let firstLines { try firstLines(id).write(db) }

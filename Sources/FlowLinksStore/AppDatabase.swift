@@ -24,6 +24,8 @@ public struct AppDatabase: Sendable {
             // why: with WAL, NORMAL keeps every committed turn across a process crash (kill -9);
             // only a power loss can drop the last commits, and it never corrupts the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // why: erased and purged text is overwritten with zeros in the file, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -6,7 +6,10 @@ struct FlowLinksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flowlinks",
         abstract: "FlowLinks: a facilitation bot for engagement with community partners.",
-        subcommands: [ServeCommand.self, ReplCommand.self, SessionsCommand.self, FacilitatorsCommand.self, PromptsCommand.self],
+        subcommands: [
+            ServeCommand.self, ReplCommand.self, SessionsCommand.self, FacilitatorsCommand.self, PromptsCommand.self,
+            ConfigCommand.self, DatabaseCommand.self, OutboxCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -15,9 +15,8 @@ struct PromptsCommand: ParsableCommand {
         var directory: String?
 
         func run() throws {
-            let options = try PromptsOptions.parse(directory.map { ["--prompts", $0] } ?? [])
-            let script = try options.loadScript()
-            print("\(options.directory().path): valid (version \(script.version), \(script.steps.count) questions)")
+            let options = try PromptsOptions.folder(directory)
+            print(options.validity(of: try options.loadScript()))
         }
     }
 }

@@ -21,6 +21,16 @@ struct PromptsOptions: ParsableArguments {
             ?? candidates[0]
     }
 
+    /// The options for a folder named in the settings or on the command line; nil finds the default one.
+    static func folder(_ directory: String?) throws -> PromptsOptions {
+        try parse(directory.map { ["--prompts", $0] } ?? [])
+    }
+
+    /// One line saying that the folder is valid, as `prompts check` prints it.
+    func validity(of script: Script) -> String {
+        "\(directory().path): valid (version \(script.version), \(script.steps.count) questions)"
+    }
+
     /// Loads the script, or exits with the list of problems.
     func loadScript() throws -> Script {
         let directory = directory()

@@ -95,10 +95,12 @@ enum Program {
         return directory.appendingPathComponent("flowlinks")
     }
 
-    static func run(_ arguments: [String], input lines: [String]) throws -> Run {
+    /// Runs the program to its end; `environment` replaces the test's own when given.
+    static func run(_ arguments: [String], input lines: [String], environment: [String: String]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

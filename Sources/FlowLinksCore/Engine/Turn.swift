@@ -7,7 +7,7 @@ public struct Turn: Sendable {
     /// Work beyond saving the new state.
     public enum Effect: Equatable, Sendable {
         case none
-        /// Erase the session and everything recorded for it.
+        /// Erase the conversation's sessions and everything recorded for them.
         case erase
         /// Close this session and continue in a new one that starts from `state`.
         case startNewSession

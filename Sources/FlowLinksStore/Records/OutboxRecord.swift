@@ -3,7 +3,7 @@ import GRDB
 
 /// A row of `outbox`: a platform API call that a committed turn needs made.
 public struct OutboxRecord: Codable, Equatable, Sendable, Identifiable {
-    public enum Status: String, Codable, Sendable { case pending, sent, failed }
+    public enum Status: String, Codable, Sendable, CaseIterable { case pending, sent, failed }
 
     public var id: Int64?
     public var sessionId: Int64?

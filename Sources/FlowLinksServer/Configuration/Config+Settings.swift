@@ -1,0 +1,36 @@
+/// Settings shown back to the operator (`flowlinks config check`).
+extension Config {
+    /// The setting's value as the server uses it; a secret only as "set" or "not set", never its value.
+    public func displayValue(of key: ConfigKey) -> String {
+        switch key {
+        case .host: host
+        case .port: String(port)
+        case .database: databasePath
+        case .prompts: promptsDirectory ?? "(default: ./Prompts, else the installed one)"
+        case .maxBodyBytes: String(maxBodyBytes)
+        case .rateLimitPerMinute: String(rateLimitPerMinute)
+        case .rateLimitBurst: String(rateLimitBurst)
+        case .idleHours: idleHours == idleHours.rounded() ? String(Int(idleHours)) : String(idleHours)
+        case .logLevel: logLevel
+        case .outboxMaxAttempts: String(outboxMaxAttempts)
+        case .genericToken: Self.presence(of: genericToken)
+        case .telegramSecretToken: Self.presence(of: telegramSecretToken)
+        case .telegramBotToken: Self.presence(of: telegramBotToken)
+        case .telegramAPIBaseURL: telegramAPIBaseURL
+        case .twilioAuthToken: Self.presence(of: twilioAuthToken)
+        case .twilioPublicURL: twilioPublicURL ?? "not set"
+        case .mattermostToken: Self.presence(of: mattermostToken)
+        case .slackSigningSecret: Self.presence(of: slackSigningSecret)
+        case .slackBotToken: Self.presence(of: slackBotToken)
+        case .slackAPIBaseURL: slackAPIBaseURL
+        case .whatsappAppSecret: Self.presence(of: whatsappAppSecret)
+        case .whatsappVerifyToken: Self.presence(of: whatsappVerifyToken)
+        case .whatsappAccessToken: Self.presence(of: whatsappAccessToken)
+        case .whatsappAPIBaseURL: whatsappAPIBaseURL
+        case .discordPublicKey: discordPublicKey ?? "not set"
+        case .discordAPIBaseURL: discordAPIBaseURL
+        }
+    }
+
+    private static func presence(of secret: String?) -> String { secret == nil ? "not set" : "set" }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `flowlinks db …`: care of the database file.
+struct DatabaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Back up, restore, check and purge the database.",
+        subcommands: [
+            DatabaseBackupCommand.self, DatabaseRestoreCommand.self, DatabaseCheckCommand.self, DatabasePurgeCommand.self,
+        ]
+    )
+}
