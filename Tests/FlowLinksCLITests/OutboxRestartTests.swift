@@ -5,8 +5,8 @@ import Foundation
 import NIOCore
 import Testing
 
-/// Replies queued for a platform's API survive the server being killed.
-@Suite("The outbox across a kill -9")
+/// Replies queued for a platform's API survive the server being killed, and a failed one can be sent again.
+@Suite("The outbox of flowlinks serve, as a program")
 struct OutboxRestartTests {
     static let secret = "slack-signing-secret"
 
@@ -55,5 +55,31 @@ struct OutboxRestartTests {
             #expect(next?.body.contains("Which program, project or initiative") == true)
         }
         #expect(api.delivered.count == 2, "each queued reply is sent exactly once")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aFailedReplyRequeuedWithTheCommandIsSentByTheRunningServer() async throws {
+        let database = try ServerProcess.temporaryDatabase()
+        // why: 400 is a refusal, so the first attempt marks the delivery failed at once.
+        let api = FakePlatformAPI.slack(statuses: [400])
+        try await api.run { base in
+            let server = try ServerProcess(database: database, environment: Self.slackEnvironment(api: base))
+            defer { server.stop() }
+            #expect(try await Self.postDirectMessage("hi", eventID: "Ev1", to: server) == 200)
+            #expect(await api.nextCall()?.status == 400)
+            // why: the server records the failure just after the fake answered; wait for that record.
+            var retry = try Program.run(["outbox", "retry", "--all", "--db", database], input: [])
+            for _ in 0..<200 where retry.output.hasPrefix("No failed deliveries") {
+                try await Task.sleep(for: .milliseconds(25))
+                retry = try Program.run(["outbox", "retry", "--all", "--db", database], input: [])
+            }
+            #expect(retry.status == 0)
+            #expect(retry.output.hasPrefix("Re-queued 1 failed delivery"))
+            let resent = await api.nextCall()
+            #expect(resent?.status == 200)
+            #expect(resent?.body.contains("name of your organization") == true)
+        }
+        let listed = try Program.run(["outbox", "list", "--status", "failed", "--db", database], input: [])
+        #expect(!listed.output.contains("chat.postMessage"), "nothing is left failed")
     }
 }

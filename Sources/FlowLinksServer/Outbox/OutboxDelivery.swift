@@ -35,6 +35,9 @@ public struct OutboxDelivery: Service {
     /// The first retry waits this long; each further one twice as long, up to `maximumBackoff`.
     static let firstBackoff: TimeInterval = 1
     static let maximumBackoff: TimeInterval = 3600
+    /// How often an idle worker looks for work it was not told about: calls re-queued by
+    /// `flowlinks outbox retry`, another process's rows. One indexed query; cheap.
+    static let idleCheck: TimeInterval = 5
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {
@@ -47,7 +50,7 @@ public struct OutboxDelivery: Service {
                     logger.error("Outbox pass failed", metadata: ["error": "\(error)"])
                 }
                 let next = try? await database.nextDeliveryDate()
-                let seconds = next.map { max(0, min(60, $0.timeIntervalSince(now()))) } ?? 60
+                let seconds = next.map { max(0, min(Self.idleCheck, $0.timeIntervalSince(now()))) } ?? Self.idleCheck
                 await wakeup.wait(timeout: .milliseconds(Int(seconds * 1000)))
             }
         }

@@ -42,8 +42,8 @@ struct OutboxRetryCommand: AsyncParsableCommand {
         }
         switch count {
         case 0: print("No failed deliveries to re-queue.")
-        case 1: print("Re-queued 1 failed delivery; the running server delivers it within a minute.")
-        default: print("Re-queued \(count) failed deliveries; the running server delivers them within a minute.")
+        case 1: print("Re-queued 1 failed delivery; the running server delivers it within a few seconds.")
+        default: print("Re-queued \(count) failed deliveries; the running server delivers them within a few seconds.")
         }
     }
 
