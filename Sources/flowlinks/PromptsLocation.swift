@@ -11,7 +11,7 @@ struct PromptsOptions: ParsableArguments {
     func directory() -> URL {
         if let prompts { return URL(fileURLWithPath: prompts) }
         let fileManager = FileManager.default
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = Self.programPath.resolvingSymlinksInPath().deletingLastPathComponent()
         let candidates = [
             URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("Prompts"),
             executable.appendingPathComponent("../../Prompts").standardized,  // .build/debug/flowlinks
@@ -19,6 +19,15 @@ struct PromptsOptions: ParsableArguments {
         ]
         return candidates.first { fileManager.fileExists(atPath: $0.appendingPathComponent("script.yaml").path) }
             ?? candidates[0]
+    }
+
+    /// Where this program's file is. The kernel's answer first: run by name from `$PATH`
+    /// (`sudo -u flowlinks flowlinks …`), `arguments[0]` is only "flowlinks".
+    static var programPath: URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0])
     }
 
     /// The options for a folder named in the settings or on the command line; nil finds the default one.

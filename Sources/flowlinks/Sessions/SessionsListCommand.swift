@@ -14,7 +14,7 @@ struct SessionsListCommand: ParsableCommand {
     @Option(help: "Only sessions in this state: \(SessionStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
     var status: String?
 
-    @Option(help: "Only sessions on this channel (repl, telegram, twilio, mattermost, generic).")
+    @Option(help: "Only sessions on this channel (repl, generic, slack, telegram, whatsapp, twilio, discord, mattermost).")
     var channel: String?
 
     @Option(help: "Only organizations whose name contains this text, in any case.")
