@@ -6,6 +6,19 @@ public actor RateLimiter {
     private struct Bucket {
         var tokens: Double
         var updated: Date
+        /// The conversation was already told to slow down since its last allowed message.
+        var warned = false
+    }
+
+    /// What happens to one message.
+    public enum Decision: Equatable, Sendable {
+        case allowed
+        /// Refused, and the first refusal since the last allowed message: worth a word back.
+        case refusedFirst
+        /// Refused again; the conversation was already told.
+        case refusedAgain
+
+        public var isAllowed: Bool { self == .allowed }
     }
 
     private let perMinute: Double
@@ -20,17 +33,27 @@ public actor RateLimiter {
     }
 
     /// Takes one message from the conversation's budget; false when it is spent.
-    public func allow(_ conversation: String) -> Bool {
+    public func allow(_ conversation: String) -> Bool { decide(conversation).isAllowed }
+
+    /// Takes one message from the conversation's budget, and says whether this refusal is news.
+    public func decide(_ conversation: String) -> Decision {
         let time = now()
         var bucket = buckets[conversation] ?? Bucket(tokens: burst, updated: time)
         let refill = time.timeIntervalSince(bucket.updated) * perMinute / 60
         bucket.tokens = min(burst, bucket.tokens + max(0, refill))
         bucket.updated = time
-        let allowed = bucket.tokens >= 1
-        if allowed { bucket.tokens -= 1 }
+        let decision: Decision
+        if bucket.tokens >= 1 {
+            bucket.tokens -= 1
+            bucket.warned = false
+            decision = .allowed
+        } else {
+            decision = bucket.warned ? .refusedAgain : .refusedFirst
+            bucket.warned = true
+        }
         buckets[conversation] = bucket
         if buckets.count > 10_000 { forgetFullBuckets(at: time) }
-        return allowed
+        return decision
     }
 
     /// Drops conversations whose budget has refilled: they are no different from new ones.

@@ -17,13 +17,21 @@ public struct TurnService: Sendable {
     /// The reply to one event: a replay of the first answer, a friendly slow-down, or a new turn.
     func reply(to event: InboundEvent, on channel: any Channel, logger: Logger) async throws -> ChannelReply {
         let key = ConversationKey(channel: channel.name, conversation: event.conversation)
-        let allowed = await limiter.allow("\(key.channel)\u{0}\(key.conversation)")
+        let decision = await limiter.decide("\(key.channel)\u{0}\(key.conversation)")
         // why: a platform's retry of an answered event gets its stored reply, whatever the budget.
-        if !allowed, try await !database.hasProcessed(channel: channel.name, eventID: event.eventID) {
+        if !decision.isAllowed, try await !database.hasProcessed(channel: channel.name, eventID: event.eventID) {
             metrics.rateLimited(channel: channel.name)
             logger.notice("Rate limited a conversation", metadata: ["channel": "\(channel.name)"])
             let slowDown = OutboundMessage(engine.script.language.message(.rateLimited).render())
-            return channel.reply(to: event, with: [slowDown], context: ReplyContext(rateLimited: true))
+            let reply = channel.reply(to: event, with: [slowDown], context: ReplyContext(rateLimited: true))
+            // why: a platform that replies through its API hears the notice once per run of refusals,
+            // so a flood of messages cannot become a flood of queued notices.
+            if decision == .refusedFirst, !reply.followUps.isEmpty {
+                let entries = reply.followUps.map { OutboxEntry(channel: $0.channel, method: $0.method, body: $0.body) }
+                try await database.enqueue(entries, for: key, at: now())
+                await outboxWakeup.notify()
+            }
+            return reply
         }
         let start = ContinuousClock.now
         let message = InboundMessage(

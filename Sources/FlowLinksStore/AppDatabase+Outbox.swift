@@ -75,3 +75,18 @@ extension AppDatabase {
         try await writer.read { try OutboxRecord.fetchOne($0, key: id) }
     }
 }
+
+extension AppDatabase {
+    /// Queues platform calls that belong to no turn (the slow-down notice of a rate-limited
+    /// conversation), after whatever the conversation already has queued.
+    public func enqueue(_ entries: [OutboxEntry], for key: ConversationKey, at now: Date) async throws {
+        try await writer.write { db in
+            for entry in entries {
+                var call = OutboxRecord(
+                    sessionId: nil, channel: entry.channel, conversation: key.conversation, method: entry.method,
+                    body: Data(entry.body), status: .pending, attempts: 0, nextAttemptAt: now, createdAt: now)
+                try call.insert(db)
+            }
+        }
+    }
+}

@@ -1,7 +1,9 @@
 import FlowLinksChannels
+import FlowLinksCore
 import FlowLinksPlatformFakes
 import FlowLinksServer
 import FlowLinksStore
+import FlowLinksTesting
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -218,5 +220,40 @@ struct OutboxConcurrencyTests {
                 #expect(delivered == 2)
             }
         }
+    }
+}
+
+@Suite("Rate limits on platforms that reply through an API")
+struct APIRateLimitTests {
+    @Test func aFloodingConversationHearsTheSlowDownNoticeOnce() async throws {
+        var limited = try TestServer.withAPIPlatforms()
+        limited.config.rateLimitBurst = 2
+        limited.config.rateLimitPerMinute = 1
+        let server = limited
+        let transcriptBeforeFlood = try await server.test { client in
+            try await SlackWebhookTests.message(client, server, id: "Ev0", text: "hi")
+            try await SlackWebhookTests.message(client, server, id: "Ev1", text: "Riverside")
+            let before = try server.database.rowCounts()["transcript"]
+            for (index, text) in ["too fast", "even faster", "fastest"].enumerated() {
+                let response = try await SlackWebhookTests.message(client, server, id: "Flood\(index)", text: text)
+                #expect(response.status == .ok, "Slack is acknowledged whatever the budget")
+            }
+            return before
+        }
+        let calls = try await server.deliverQueued(to: .slack())
+        let texts = calls.compactMap { $0.json["text"] as? String }
+        #expect(texts.count == 3, "two answers and one notice: \(texts)")
+        #expect(texts.last?.contains("faster than I can keep up") == true)
+        #expect(try server.database.rowCounts()["transcript"] == transcriptBeforeFlood, "refused messages are not turns")
+    }
+
+    @Test func aRefusedButtonPressLeavesTheQuestionsButtons() throws {
+        let channel = SlackChannel(signingSecret: "s", plainText: PlainText(script: DefaultPrompts.script))
+        let event = InboundEvent(
+            channel: "slack", eventID: "action:1:2", conversation: "T/D", participant: "U", text: "yes",
+            context: ["kind": "button", "channel": "D", "message_ts": "1.2", "question": "Q?", "chosen": "Yes"])
+        let reply = channel.reply(
+            to: event, with: [OutboundMessage("Please wait a minute.")], context: ReplyContext(rateLimited: true))
+        #expect(reply.followUps.map(\.method) == ["chat.postMessage"])
     }
 }

@@ -114,7 +114,8 @@ public struct SlackChannel: Channel {
             let rest = messages.dropFirst().map { post($0, for: event) }
             return ChannelReply(response: .json(JSONBody.encode(first)), followUps: Array(rest))
         case "button":
-            let update = event.context["message_ts"] == nil ? [] : [markAnswered(event)]
+            // why: a refused press (rate limit) answered nothing, so the question keeps its buttons.
+            let update = event.context["message_ts"] == nil || context.rateLimited ? [] : [markAnswered(event)]
             return ChannelReply(response: .acknowledged, followUps: update + messages.map { post($0, for: event) })
         default:
             return ChannelReply(response: .acknowledged, followUps: messages.map { post($0, for: event) })
