@@ -19,6 +19,7 @@ rows, read through a read-only sqlite3 connection). A response never contains a 
 """
 
 import argparse
+import copy
 import http.server
 import json
 import os
@@ -46,8 +47,10 @@ PLACEHOLDER = "\ue000"  # a private-use character, swapped for raw bytes or raw 
 
 
 class Case:
-    def __init__(self, endpoint, group, name, request, expect, strict=True, after=None):
+    def __init__(self, endpoint, group, name, request, expect, strict=True, after=None, json_error=True):
         self.endpoint, self.group, self.name, self.request = endpoint, group, name, request
+        # A 4xx from a webhook carries {"error": ...}; the HTTP layer's own refusals need not.
+        self.json_error = json_error
         # why: an unsettled endpoint's finer behaviour is its author's call; the rules every
         # channel shares (no 5xx, refusal of forged and malformed input) are still enforced.
         self.expect = expect if (strict or endpoint.settled) else "any"
@@ -109,8 +112,8 @@ def cases_for(endpoint, next_n):
     is_json = endpoint.media_type == channels.JSON
     rows = []
 
-    def add(group, name, request, expect, strict=True, after=None):
-        rows.append(Case(endpoint, group, name, request, expect, strict, after))
+    def add(group, name, request, expect, strict=True, after=None, json_error=True):
+        rows.append(Case(endpoint, group, name, request, expect, strict, after, json_error))
 
     # Valid requests and replays.
     add("valid", "a valid message", endpoint.valid(next_n()), "accept", strict=False)
@@ -169,9 +172,10 @@ def cases_for(endpoint, next_n):
     # Oversized bodies.
     for size in [MAX_BODY_BYTES + 1, 70_000, 1_000_000, 8_000_000]:
         payload = endpoint.payload(next_n(), "x")
-        body = endpoint.encode(payload)
-        padded = with_raw(endpoint, payload, endpoint.text_path,
-                          (b'"' + b"a" * (size - len(body)) + b'"') if is_json else b"a" * (size - len(body)))
+        quotes = b'""' if is_json else b""
+        around = len(with_raw(endpoint, copy.deepcopy(payload), endpoint.text_path, quotes))
+        padding = b"a" * (size - around)
+        padded = with_raw(endpoint, payload, endpoint.text_path, quotes[:1] + padding + quotes[1:])
         add("oversized", f"{len(padded)} bytes", endpoint.request(padded), "reject")
     big = endpoint.encode(endpoint.payload(next_n(), "x" * 70_000))
     add("oversized", "70 kB sent chunked", Request("POST", endpoint.path, endpoint.request(big).headers, big,
@@ -210,7 +214,7 @@ def cases_for(endpoint, next_n):
     add("headers", "an 8 kB header", Request("POST", endpoint.path, huge.headers + [("X-Padding", "p" * 8000)],
                                              huge.body), "any")
     add("headers", "a 200 kB header", Request("POST", endpoint.path, huge.headers + [("X-Padding", "p" * 200_000)],
-                                              huge.body), "incomplete")
+                                              huge.body), "incomplete", json_error=False)
 
     # A burst past the per-conversation rate limit: the refused ones change nothing.
     burst = next_n()
@@ -263,13 +267,11 @@ def json_structure_cases(endpoint, next_n):
     for depth in [64, 1_000, 10_000, 30_000]:
         nested = b"[" * depth + b"]" * depth
         body = with_raw(endpoint, endpoint.payload(next_n(), "x"), endpoint.text_path, nested)
-        rows.append(Case(endpoint, "deep nesting", f"text = {depth} nested arrays", endpoint.request(body), "reject",
-                         strict=False))
+        rows.append(Case(endpoint, "deep nesting", f"text = {depth} nested arrays", endpoint.request(body), "any"))
     for depth in [1_000, 12_000]:
         nested = b'{"a":' * depth + b"1" + b"}" * depth
         body = with_raw(endpoint, endpoint.payload(next_n(), "x"), endpoint.text_path, nested)
-        rows.append(Case(endpoint, "deep nesting", f"text = {depth} nested objects", endpoint.request(body), "reject",
-                         strict=False))
+        rows.append(Case(endpoint, "deep nesting", f"text = {depth} nested objects", endpoint.request(body), "any"))
     rows.append(Case(endpoint, "deep nesting", "the body: 32,000 nested arrays",
                      endpoint.request(b"[" * 32_000 + b"]" * 32_000), "reject"))
     rows.append(Case(endpoint, "deep nesting", "the body: 60,000 unclosed arrays", endpoint.request(b"[" * 60_000),
@@ -338,16 +340,22 @@ def unicode_cases(endpoint, next_n):
             continue  # a form body is UTF-8: a lone surrogate cannot be in it (invalid UTF-8 is tested above)
         else:
             body = endpoint.encode(payload)
-        after = None if surrogate else transcript_check(endpoint, n, text, only_if_accepted=True)
+        # why: a NUL cannot be stored in SQLite text as FlowLinks binds it; the server shows it as U+FFFD.
+        stored = text.replace("\u0000", "\ufffd")
+        after = None if surrogate else transcript_check(endpoint, n, stored, only_if_accepted=True)
         rows.append(Case(endpoint, "unicode", name, endpoint.request(body), "any", after=after))
     if isinstance(endpoint, channels.Generic):
-        for name, value in [("conversation", "مرحبا 👩‍👩‍👧‍👦"), ("conversation", "a\u0000b"),
-                            ("message_id", "🆔\u202e"), ("participant", "\ud83d"), ("conversation", "\u3000"),
-                            ("conversation", "c" * 201), ("message_id", "é" * 200), ("participant", "p" * 201)]:
+        for name, value, expect in [
+                ("conversation", "مرحبا 👩‍👩‍👧‍👦", "accept"), ("message_id", "🆔\u202e", "accept"),
+                ("participant", "\ud83d", "any"), ("conversation", "\u3000", "any"), ("message_id", "é" * 200, "accept"),
+                ("conversation", "c" * 201, "reject"), ("participant", "p" * 201, "reject"),
+                # why: ids that differ only after a NUL would be stored as one (SQLite binds C strings).
+                ("conversation", "team\u0000other", "reject"), ("message_id", "fuzz-msg\u0000other", "reject"),
+                ("participant", "ma\u0000ria", "accept")]:
             payload = endpoint.payload(next_n(), "hello")
             payload[name] = value
             rows.append(Case(endpoint, "unicode", f"{name} = {value[:12]!r}{'…' if len(value) > 12 else ''}",
-                             endpoint.request(json.dumps(payload).encode()), "any"))
+                             endpoint.request(json.dumps(payload).encode()), expect))
     return rows
 
 
@@ -421,14 +429,17 @@ class Runner:
         self.failures = []
         self.notes = []
         self.history = {}
+        self.durations = []
 
     def run(self, case):
         before = snapshot(self.database)
         self.sent += 1
+        started = time.monotonic()
         try:
             response, why = send(self.server.port, case.request, timeout=15.0)
         except OSError as error:
             response, why = None, f"could not connect: {error!r}"
+        self.durations.append((time.monotonic() - started, case.label))
         self.history[id(case.request)] = response
         problems = []
         if response is None:
@@ -448,7 +459,7 @@ class Runner:
                 problems.append(f"expected a 4xx, got {status} {response.body[:120]!r}")
             elif case.expect == "accept" and not 200 <= status < 300:
                 problems.append(f"expected a 2xx, got {status} {response.body[:120]!r}")
-            if status in (400, 401, 413, 415) and not error_body(response):
+            if status in (400, 401, 413, 415) and case.json_error and not error_body(response):
                 problems.append(f"a {status} without a JSON error body: {response.body[:120]!r}")
             for secret in channels.SECRETS:
                 if secret.encode() in response.body:
@@ -517,6 +528,16 @@ def start_server(binary, database, log_path, fake_api):
     raise RuntimeError(f"the server would not start; see {log_path}")
 
 
+# Every check that fits a webhook server whose spec documents each answer; left out:
+# positive_data_acceptance (a schema-valid request may still be refused: a GET is documented as 405,
+# an id holding NUL is refused), unsupported_method (the router answers a method no route has, such
+# as TRACE, with 404 rather than 405) and the checks for resources and authorization it does not have.
+CHECKS = ",".join([
+    "not_a_server_error", "status_code_conformance", "content_type_conformance", "response_schema_conformance",
+    "response_headers_conformance", "negative_data_rejection", "no_row_changed_by_a_refused_request",
+])
+
+
 def run_schemathesis(server, database, max_examples, seed, work):
     """schemathesis against docs/openapi.yaml; returns (exit code, counts from the hooks)."""
     counts_path = os.path.join(work, "schemathesis-counts.json")
@@ -527,7 +548,7 @@ def run_schemathesis(server, database, max_examples, seed, work):
         sys.executable, "-m", "schemathesis.cli", "run", os.path.join(REPOSITORY, "docs", "openapi.yaml"),
         "--url", server.base_url, "--max-examples", str(max_examples), "--seed", str(seed), "--workers", "1",
         "--phases", "examples,coverage,fuzzing", "--mode", "all",
-        "--checks", "not_a_server_error,response_schema_conformance,no_row_changed_by_a_refused_request",
+        "--checks", CHECKS,
         "--suppress-health-check", "all", "--request-timeout", "15", "--no-color", "--generation-database", "none",
     ]
     code = subprocess.run(command, env=environment, cwd=work).returncode
@@ -542,7 +563,7 @@ def run_schemathesis(server, database, max_examples, seed, work):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--binary", default=".build/debug/flowlinks")
-    parser.add_argument("--max-examples", type=int, default=50, help="schemathesis examples per operation")
+    parser.add_argument("--max-examples", type=int, default=100, help="schemathesis examples per operation")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--skip-schemathesis", action="store_true")
     parser.add_argument("--only", help="run the table only for endpoints whose name contains this")
@@ -605,6 +626,9 @@ def main():
     print(f"  endpoints skipped (404, not built): {', '.join(skipped) or 'none'}")
     print(f"  server alive and healthy at end:   {'yes' if alive else 'NO'}")
     print(f"  time:                              {time.monotonic() - started:.1f} s")
+    slow = sorted((entry for entry in runner.durations if entry[0] >= 1.0), reverse=True)[:5]
+    if slow:
+        print("  slowest requests:                  " + "; ".join(f"{label} {seconds:.1f} s" for seconds, label in slow))
     for note in notes:
         print(f"  note (not enforced): {note}")
     if not alive:
@@ -616,7 +640,7 @@ def main():
         if len(failures) > 60:
             print(f"  … and {len(failures) - 60} more")
         return 1
-    print("bad-input test: 1 passed, 0 failed")
+    print("bad-input: 1 passed, 0 failed")
     return 0
 
 

@@ -11,6 +11,9 @@ import socket
 import subprocess
 import time
 
+# why: the server finds Prompts/ relative to its working directory; run it from the checkout.
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
 
 def free_port():
     """A port nothing listens on right now (the kernel picks it)."""
@@ -34,8 +37,8 @@ class LiveServer:
     """One `flowlinks serve` process at a time; `restart()` brings up a new one on the same file."""
 
     def __init__(self, binary, database, log_path, environment=None, settings=None, port=None):
-        self.binary = binary
-        self.database = database
+        self.binary = os.path.abspath(binary)
+        self.database = os.path.abspath(database)
         self.log_path = log_path
         self.environment = dict(os.environ)
         # why: only the settings this script gives apply; a developer's own FLOWLINKS_* must not leak in.
@@ -61,7 +64,8 @@ class LiveServer:
                 arguments += ["--set", f"{key}={value}"]
             log = open(self.log_path, "ab")
             self.process = subprocess.Popen(
-                arguments, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=self.environment)
+                arguments, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=self.environment,
+                cwd=REPOSITORY)
             log.close()
             self.starts += 1
             if self.wait_until_healthy(ready_within):

@@ -3,7 +3,9 @@ any header, any body, a wrong Content-Length, chunked bodies, a request cut shor
 connection (`Connection: close`). Python 3 standard library only.
 """
 
+import select
 import socket
+import time
 from dataclasses import dataclass, field
 
 
@@ -58,29 +60,42 @@ def encode(request, port):
 
 
 def send(port, request, timeout=10.0):
-    """The response, or (None, why) when the connection closed or timed out without one."""
-    data = encode(request, port)
+    """The response, or (None, why) when the connection closed or timed out without one.
+
+    Sends and reads at once: a server may answer (413) and close its side before reading all of a
+    huge body, and the answer must be read even though the rest of the body will never be taken.
+    """
+    data = memoryview(encode(request, port))
     received = b""
+    sent = 0
+    writing = True
+    deadline = time.monotonic() + timeout
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
-        try:
-            connection.sendall(data)
-            if request.half_close:
-                connection.shutdown(socket.SHUT_WR)
-        except OSError:
-            # why: a server may answer (413) and close before reading all of a huge body; read what it said.
-            pass
-        try:
-            while True:
-                chunk = connection.recv(65536)
+        connection.setblocking(False)
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return (parse(received), None) if received else (None, "timed out without a response")
+            readable, writable, _ = select.select([connection], [connection] if writing else [], [], remaining)
+            if readable:
+                try:
+                    chunk = connection.recv(65536)
+                except OSError as error:
+                    if received:
+                        break
+                    return None, f"connection dropped without a response ({error.__class__.__name__})"
                 if not chunk:
                     break
                 received += chunk
-        except socket.timeout:
-            if not received:
-                return None, "timed out without a response"
-        except OSError as error:
-            if not received:
-                return None, f"connection dropped without a response ({error.__class__.__name__})"
+            if writable:
+                try:
+                    sent += connection.send(data[sent:sent + 65536])
+                except OSError:
+                    writing = False  # the server stopped reading; what it said is still to be read
+                if sent >= len(data) and writing:
+                    writing = False
+                    if request.half_close:
+                        connection.shutdown(socket.SHUT_WR)
     if not received:
         return None, "connection closed without a response"
     return parse(received), None
