@@ -128,6 +128,12 @@ struct FormBodyTests {
         #expect(FormBody([0x42, 0x6f, 0x64, 0x79, 0x3d, 0xff, 0xfe]) == nil)
     }
 
+    @Test func aLeadingByteOrderMarkIsKept() throws {
+        // Twilio signs the text as sent; dropping the mark made a genuine request's signature fail.
+        let form = try #require(FormBody(Array("Body=%EF%BB%BFyes".utf8)))
+        #expect(form["Body"] == "\u{FEFF}yes")
+    }
+
     @Test func anEmptyBodyHasNoFields() throws {
         #expect(try #require(FormBody([])).fields.isEmpty)
     }

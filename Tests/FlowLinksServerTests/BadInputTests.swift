@@ -42,6 +42,14 @@ struct BadInputTests {
             body: Array(#"{"conversation": "c", "message_id": "m", "text": ""#.utf8) + [0xff, 0xfe] + Array(#""}"#.utf8),
             status: .badRequest, message: "UTF-8"),
         .init(
+            name: "a NUL in the message id", contentType: "application/json",
+            body: Array(#"{"conversation": "c", "message_id": "m\u0000other", "text": "hi"}"#.utf8),
+            status: .badRequest, message: "NUL"),
+        .init(
+            name: "a NUL in the conversation", contentType: "application/json",
+            body: Array(#"{"conversation": "c\u0000other", "message_id": "m", "text": "hi"}"#.utf8),
+            status: .badRequest, message: "NUL"),
+        .init(
             name: "form data instead of JSON", contentType: "application/x-www-form-urlencoded",
             body: Array("conversation=c&message_id=m&text=hi".utf8), status: .unsupportedMediaType,
             message: "application/json"),

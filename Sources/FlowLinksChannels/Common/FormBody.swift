@@ -20,7 +20,39 @@ public struct FormBody: Sendable {
 
     public subscript(name: String) -> String? { fields.first { $0.name == name }?.value }
 
+    /// `+` as a space, `%XX` as a byte, and the bytes as UTF-8; `nil` when an escape or the UTF-8 is bad.
     private static func decode(_ text: Substring) -> String? {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        // why: Foundation's `removingPercentEncoding` drops a leading byte order mark, which changed
+        // the text a person sent and broke Twilio's signature, computed over the text with it.
+        let encoded = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(encoded.count)
+        var index = 0
+        while index < encoded.count {
+            switch encoded[index] {
+            case UInt8(ascii: "+"):
+                bytes.append(UInt8(ascii: " "))
+                index += 1
+            case UInt8(ascii: "%"):
+                guard index + 2 < encoded.count, let high = hexValue(encoded[index + 1]),
+                    let low = hexValue(encoded[index + 2])
+                else { return nil }
+                bytes.append(high << 4 | low)
+                index += 3
+            case let byte:
+                bytes.append(byte)
+                index += 1
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

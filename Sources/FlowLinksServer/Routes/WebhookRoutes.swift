@@ -54,7 +54,7 @@ struct WebhookRoutes: Sendable {
             case .respond(let response):
                 return Response(response)
             case .event(let event):
-                let reply = try await turns.reply(to: event, on: channel, logger: logger)
+                let reply = try await turns.reply(to: try Self.withoutNUL(event), on: channel, logger: logger)
                 return Response(reply.response)
             case .batch(let events):
                 // why: each message is its own turn, in the order sent; replies go through the outbox.
@@ -68,6 +68,20 @@ struct WebhookRoutes: Sendable {
             logger.error("Turn failed", metadata: ["channel": "\(channel.name)", "error": "\(error)"])
             return refuse(channel, .init(status: 500, message: "Something went wrong on our side; please try again."))
         }
+    }
+
+    /// The event with no NUL character left: refused in its ids, shown as U+FFFD in its text and name.
+    static func withoutNUL(_ event: InboundEvent) throws(ChannelError) -> InboundEvent {
+        // why: SQLite text is bound and read as C strings, so "a\0b" is stored and looked up as "a":
+        // two message ids or conversations differing only after a NUL would be taken for one.
+        let nul: Character = "\u{0}"
+        guard !event.eventID.contains(nul), !event.conversation.contains(nul) else {
+            throw .badRequest("The message id and the conversation must not contain NUL characters.")
+        }
+        var event = event
+        event.text = event.text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        event.participant = event.participant?.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        return event
     }
 
     private func refuse(_ channel: any Channel, _ problem: Problem) -> Response {
