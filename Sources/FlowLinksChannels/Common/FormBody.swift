@@ -34,8 +34,8 @@ public struct FormBody: Sendable {
                 bytes.append(UInt8(ascii: " "))
                 index += 1
             case UInt8(ascii: "%"):
-                guard index + 2 < encoded.count, let high = hexValue(encoded[index + 1]),
-                    let low = hexValue(encoded[index + 2])
+                guard index + 2 < encoded.count, let high = Hex.value(of: encoded[index + 1]),
+                    let low = Hex.value(of: encoded[index + 2])
                 else { return nil }
                 bytes.append(high << 4 | low)
                 index += 3
@@ -45,14 +45,5 @@ public struct FormBody: Sendable {
             }
         }
         return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -58,7 +58,9 @@ struct WebhookRoutes: Sendable {
                 return Response(reply.response)
             case .batch(let events):
                 // why: each message is its own turn, in the order sent; replies go through the outbox.
-                for event in events { _ = try await turns.reply(to: event, on: channel, logger: logger) }
+                for event in try events.map(Self.withoutNUL) {
+                    _ = try await turns.reply(to: event, on: channel, logger: logger)
+                }
                 return Response(.acknowledged)
             }
         } catch let error as ChannelError {
