@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// `POST /webhooks/{channel}` for every enabled channel.
+/// `POST /webhooks/{channel}` for every enabled channel, and `GET` for a platform's subscription check.
 struct WebhookRoutes: Sendable {
     let channels: [any Channel]
     let turns: TurnService
