@@ -186,6 +186,19 @@ struct TelegramChannelTests {
         #expect(try keyboard(body).map { $0[0]["callback_data"] as? String } == ["yes"])
     }
 
+    @Test func aPressedQuestionLosesItsButtonsAndShowsTheChoiceBeforeTheNextQuestion() throws {
+        let event = try #require(try channel.receive(request(try Fixture.bytes("telegram-callback-query.json"))).event)
+        let reply = channel.reply(to: event, with: [OutboundMessage("Next <one>?")], context: ReplyContext())
+        #expect(reply.followUps.map(\.method) == ["editMessageText", "sendMessage"])
+        let edit = try jsonObject(reply.followUps[0].body)
+        #expect((edit["chat_id"] as? NSNumber)?.int64Value == 523_817_164)
+        #expect((edit["message_id"] as? NSNumber)?.int64Value == 2215)
+        #expect(edit["reply_markup"] == nil)
+        #expect(
+            edit["text"] as? String
+                == "How do you communicate with community partners about Parent Cafe today?\n\n✓ 3. Consulting")
+    }
+
     @Test func aButtonPressIsAnsweredAndTheMessageFollowsThroughTheOutbox() throws {
         let message = OutboundMessage("Next: how are decisions made?", choices: chartChoices)
         let reply = channel.reply(to: buttonEvent, with: [message], context: ReplyContext())

@@ -45,11 +45,12 @@ struct PlatformWebhookTests {
         let sessionID = try #require(session.id)
         let state = try #require(try server.database.state(ofSession: sessionID))
         #expect(state.answers["benefit"]?.optionID == "yes")
-        let queued = try await server.database.dueDeliveries(at: server.clock.now)
-        #expect(queued.count == 1)
-        #expect(queued.first?.method == "sendMessage")
-        let body = String(decoding: queued.first?.body ?? Data(), as: UTF8.self)
-        #expect(body.contains("same or similar goals"))
+        let queued = try await server.database.outboxCalls(withStatus: [.pending], limit: 10).calls
+        #expect(queued.map(\.method).sorted() == ["editMessageText", "sendMessage"])
+        let edit = String(decoding: queued.first { $0.method == "editMessageText" }?.body ?? Data(), as: UTF8.self)
+        #expect(edit.contains(#""text":"question\n\n✓ yes""#), "the JSON holds the escaped line breaks")
+        let next = String(decoding: queued.first { $0.method == "sendMessage" }?.body ?? Data(), as: UTF8.self)
+        #expect(next.contains("same or similar goals"))
     }
 
     @Test func aRetriedTelegramButtonPressQueuesNothingTwice() async throws {

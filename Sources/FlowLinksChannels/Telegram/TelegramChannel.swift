@@ -36,11 +36,16 @@ public struct TelegramChannel: Channel {
         }
         let eventID = String(update.updateID)
         if let query = update.callbackQuery, let message = query.message {
+            let data = query.data ?? ""
             return .event(
                 InboundEvent(
                     channel: name, eventID: eventID, conversation: String(message.chat.id),
-                    participant: String(query.from.id), text: query.data ?? "",
-                    context: ["chat_id": String(message.chat.id), "callback_query_id": query.id]))
+                    participant: String(query.from.id), text: data,
+                    context: [
+                        "chat_id": String(message.chat.id), "callback_query_id": query.id,
+                        "message_id": String(message.messageID), "question": message.text ?? "",
+                        "chosen": message.label(of: data) ?? data,
+                    ]))
         }
         if let message = update.message {
             return .event(
@@ -71,9 +76,11 @@ public struct TelegramChannel: Channel {
             return ChannelReply(response: .json(JSONBody.encode(answer)))
         }
         if let callbackID = event.context["callback_query_id"] {
-            // why: a button press is answered at once; the next question follows through the outbox.
+            // why: a button press is answered at once; the pressed question loses its buttons, so
+            // it cannot answer a later question, and the next question follows through the outbox.
             let answer = AnswerCallbackQuery(method: "answerCallbackQuery", callbackQueryID: callbackID)
-            return ChannelReply(response: .json(JSONBody.encode(answer)), followUps: messages.map(call))
+            let edit = markAnswered(event, chatID: chatID).map { [$0] } ?? []
+            return ChannelReply(response: .json(JSONBody.encode(answer)), followUps: edit + messages.map(call))
         }
         guard messages.count == 1, var only = messages.first else {
             return ChannelReply(response: .acknowledged, followUps: messages.map(call))
@@ -89,6 +96,17 @@ public struct TelegramChannel: Channel {
                 let data = choice.value.utf8.count <= Self.callbackDataLimit ? choice.value : String(choice.number)
                 return [.init(text: layout.buttonLabel(for: choice, among: message.choices), callbackData: data)]
             })
+    }
+
+    /// `editMessageText` of the pressed question: its text and the choice made, without buttons.
+    private func markAnswered(_ event: InboundEvent, chatID: Int64) -> PlatformCall? {
+        guard let messageID = event.context["message_id"].flatMap(Int64.init) else { return nil }
+        let question = event.context["question"] ?? ""
+        let chosen = "✓ " + (event.context["chosen"] ?? event.text)
+        // why: Telegram sends the question back as plain text; it is escaped again for HTML.
+        let text = ChoiceLayout.clip(question.isEmpty ? chosen : question + "\n\n" + chosen, to: Self.messageLimit)
+        let edit = EditMessageText(chatID: chatID, messageID: messageID, text: Escaping.html(text))
+        return PlatformCall(channel: name, method: "editMessageText", body: JSONBody.encode(edit))
     }
 
     private func call(_ message: SendMessage) -> PlatformCall {

@@ -48,3 +48,18 @@ struct InlineKeyboard: Encodable {
         case inlineKeyboard = "inline_keyboard"
     }
 }
+
+/// Bot API `editMessageText`: the pressed question, its buttons replaced by the choice made.
+struct EditMessageText: Encodable {
+    let chatID: Int64
+    let messageID: Int64
+    let text: String
+    let parseMode = "HTML"
+
+    enum CodingKeys: String, CodingKey {
+        case text
+        case chatID = "chat_id"
+        case messageID = "message_id"
+        case parseMode = "parse_mode"
+    }
+}

@@ -11,14 +11,40 @@ struct TelegramUpdate: Decodable {
     }
 
     struct Message: Decodable {
+        /// The buttons under a message, as the bot sent them.
+        struct Keyboard: Decodable {
+            struct Button: Decodable {
+                let text: String
+                let callbackData: String?
+
+                enum CodingKeys: String, CodingKey {
+                    case text
+                    case callbackData = "callback_data"
+                }
+            }
+
+            let inlineKeyboard: [[Button]]
+
+            enum CodingKeys: String, CodingKey {
+                case inlineKeyboard = "inline_keyboard"
+            }
+        }
+
         let messageID: Int64
         let from: User?
         let chat: Chat
         let text: String?
+        let replyMarkup: Keyboard?
 
         enum CodingKeys: String, CodingKey {
             case from, chat, text
             case messageID = "message_id"
+            case replyMarkup = "reply_markup"
+        }
+
+        /// The text of the button that sends `data`.
+        func label(of data: String) -> String? {
+            replyMarkup?.inlineKeyboard.joined().first { $0.callbackData == data }?.text
         }
     }
 
