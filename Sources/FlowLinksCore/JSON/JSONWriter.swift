@@ -3,22 +3,31 @@
 // shapes written per turn are fixed, so writing their bytes directly costs a small fraction.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
+    /// Writes `/` as `\/`, as `JSONEncoder` does unless told `.withoutEscapingSlashes`.
+    let escapesSlashes: Bool
 
-    public init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 512, escapesSlashes: Bool = false) {
+        bytes.reserveCapacity(capacity)
+        self.escapesSlashes = escapesSlashes
+    }
 
     /// Appends JSON punctuation or a key written out in full, such as `{"text":`.
     public mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends a quoted string, escaped as `JSONEncoder` escapes it (slashes left as they are).
+    /// Appends a quoted string, escaped as `JSONEncoder` escapes it.
     public mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        // why: when slashes stay as they are, this test repeats the quote's, and the loop below
+        // needs no branch on the option.
+        let slash: UInt8 = escapesSlashes ? 0x2F : 0x22
         var value = value
         value.withUTF8 { utf8 in
             // why: copies the runs between escapes whole; most text has no character to escape.
             var runStart = 0
-            for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == 0x22 || utf8[index] == 0x5C {
+            for index in utf8.indices
+            where utf8[index] < 0x20 || utf8[index] == 0x22 || utf8[index] == 0x5C || utf8[index] == slash {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 escape(utf8[index])
                 runStart = index + 1
@@ -32,6 +41,7 @@ public struct JSONWriter {
         switch byte {
         case UInt8(ascii: "\""): raw("\\\"")
         case UInt8(ascii: "\\"): raw("\\\\")
+        case UInt8(ascii: "/"): raw("\\/")
         case UInt8(ascii: "\n"): raw("\\n")
         case UInt8(ascii: "\r"): raw("\\r")
         case UInt8(ascii: "\t"): raw("\\t")

@@ -52,15 +52,15 @@ extension ProcessedEvent {
 extension ResultRecord {
     /// Records the session's result.
     func write(_ db: Database) throws {
-        // why: the same JSON a record insert writes, without building the record's persistence container.
-        let json = try Self.databaseJSONEncoder(for: "result").encode(result)
+        // why: the same JSON a record insert writes (`SessionResult.json`), without `JSONEncoder` or
+        // the record's persistence container.
         try db.cachedStatement(
             sql: """
                 INSERT INTO results (session_id, recommended_level, overall_level, result, content_version, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            sessionId, recommendedLevel, overallLevel, String(decoding: json, as: UTF8.self), contentVersion,
+            sessionId, recommendedLevel, overallLevel, String(decoding: result.json, as: UTF8.self), contentVersion,
             StoredDate.text(createdAt),
         ])
     }
