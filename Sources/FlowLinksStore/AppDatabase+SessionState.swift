@@ -6,19 +6,33 @@ import GRDB
 extension AppDatabase {
     static func state(_ db: Database, _ session: SessionRecord) throws -> SessionState {
         let id = try session.id.orThrow()
-        let answers = try AnswerRecord.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM answers WHERE session_id = ? AND replaced_at IS NULL"), arguments: [id])
-        let result = try ResultRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM results WHERE session_id = ?"), arguments: [id])
+        // why: read on every turn; only the columns the state needs, by position, skip the records'
+        // name lookups, and the result's JSON is decoded only when there is one.
+        let cursor = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT step_id, option_id, text, skipped, answered_at FROM answers
+                    WHERE session_id = ? AND replaced_at IS NULL
+                    """),
+            arguments: [id])
+        var answers: [StepID: Answer] = [:]
+        while let row = try cursor.next() {
+            answers[row[0]] = Answer(optionID: row[1], text: row[2], skipped: row[3], answeredAt: row[4])
+        }
+        let resultJSON = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT result FROM results WHERE session_id = ?"), arguments: [id])
+        let result = try resultJSON.map {
+            try ResultRecord.databaseJSONDecoder(for: "result").decode(SessionResult.self, from: Data($0.utf8))
+        }
         return SessionState(
             status: SessionState.Status(rawValue: session.status.rawValue) ?? .active,
             currentStep: session.currentStep,
-            answers: Dictionary(answers.map { ($0.stepId, $0.answer) }, uniquingKeysWith: { $1 }),
+            answers: answers,
             misses: session.misses,
             pendingConfirmation: session.pendingConfirmation.flatMap(Confirmation.init(rawValue:)),
             lastActivity: session.updatedAt,
             contentVersion: session.contentVersion,
-            result: result?.result)
+            result: result)
     }
 
     /// Writes the new state over the session's rows, given the state they hold (`nil` for a new
@@ -44,13 +58,14 @@ extension AppDatabase {
                 """
         ).execute(
             arguments: [
-                updated.status.rawValue, updated.currentStep, updated.misses, updated.pendingConfirmation, now, id,
+                updated.status.rawValue, updated.currentStep, updated.misses, updated.pendingConfirmation,
+                StoredDate.text(now), id,
             ])
 
         for stepID in Set(previousAnswers.keys).union(state.answers.keys) where previousAnswers[stepID] != state.answers[stepID] {
             try db.cachedStatement(
                 sql: "UPDATE answers SET replaced_at = ? WHERE session_id = ? AND step_id = ? AND replaced_at IS NULL"
-            ).execute(arguments: [now, id, stepID])
+            ).execute(arguments: [StoredDate.text(now), id, stepID])
             if let answer = state.answers[stepID] {
                 let record = AnswerRecord(
                     sessionId: id, stepId: stepID, optionId: answer.optionID, text: answer.text, skipped: answer.skipped,
@@ -59,13 +74,13 @@ extension AppDatabase {
             }
         }
         if previousResult != state.result {
-            try ResultRecord.deleteOne(db, key: id)
+            try db.cachedStatement(sql: "DELETE FROM results WHERE session_id = ?").execute(arguments: [id])
             if let result = state.result {
                 try ResultRecord(
                     sessionId: id, recommendedLevel: result.recommendation.recommended.rawValue,
                     overallLevel: result.recommendation.overallCurrent.rawValue, result: result,
                     contentVersion: state.contentVersion, createdAt: now
-                ).insert(db)
+                ).write(db)
             }
         }
         for reply in replies {

@@ -48,13 +48,14 @@ extension AppDatabase {
 
     /// The conversation's latest session that was not abandoned.
     static func currentSession(_ db: Database, _ key: ConversationKey) throws -> SessionRecord? {
-        try SessionRecord.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT * FROM sessions WHERE channel = ? AND conversation = ? AND status != 'abandoned'
-                    ORDER BY id DESC LIMIT 1
-                    """),
-            arguments: [key.channel, key.conversation])
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT \(SessionRecord.columns) FROM sessions
+                WHERE channel = ? AND conversation = ? AND status != 'abandoned' ORDER BY id DESC LIMIT 1
+                """)
+        let rows = try Row.fetchCursor(statement, arguments: [key.channel, key.conversation])
+        // why: a cursor's row is valid only while the cursor lives.
+        return try withExtendedLifetime(rows) { try rows.next().map(SessionRecord.init(positions:)) }
     }
 
     private static func startSession(

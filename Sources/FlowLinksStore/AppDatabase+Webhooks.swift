@@ -16,18 +16,26 @@ extension AppDatabase {
     ) async throws -> (TurnOutcome, Rendered) {
         // why: the engine and the rendering run on a snapshot, beside other turns; the single
         // writer then only checks that nothing changed meanwhile and writes the rows.
-        let planned = try await writer.read { db in
-            try Self.plan(db, message, eventID: eventID, engine: engine, now: now, render: render)
-        }
+        let planned = try planOnThisThread(message, eventID: eventID, engine: engine, now: now, render: render)
         return try await turns.write { db in
             if let planned, let committed = try Self.commit(planned, db: db, now: now) { return committed }
             return try Self.takeWebhookTurn(db, message, eventID: eventID, engine: engine, now: now, render: render)
         }
     }
 
+    /// Plans the turn on a snapshot read on the calling thread.
+    // why: the read is short and CPU-bound; the async read would hop to a reader's queue and back
+    // for every turn. Not `async`, so that `read` is the synchronous one.
+    private func planOnThisThread<Rendered: Sendable>(
+        _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
+        render: (TurnOutcome) -> (Rendered, [OutboxEntry])
+    ) throws -> PlannedTurn<Rendered>? {
+        try writer.read { db in try Self.plan(db, message, eventID: eventID, engine: engine, now: now, render: render) }
+    }
+
     /// Whether this event was answered before.
     public func hasProcessed(channel: String, eventID: String) async throws -> Bool {
-        try await writer.read { db in try Self.processedEvent(db, channel: channel, eventID: eventID) != nil }
+        try await writer.read { db in try Self.isProcessed(db, channel: channel, eventID: eventID) }
     }
 
     /// A turn of an existing session worked out on a snapshot, ready to be written.
@@ -47,7 +55,7 @@ extension AppDatabase {
         _ db: Database, _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
         render: (TurnOutcome) -> (Rendered, [OutboxEntry])
     ) throws -> PlannedTurn<Rendered>? {
-        guard try processedEvent(db, channel: message.key.channel, eventID: eventID) == nil,
+        guard try !isProcessed(db, channel: message.key.channel, eventID: eventID),
             let session = try currentSession(db, message.key), let id = session.id
         else { return nil }
         let previous = try state(db, session)
@@ -64,12 +72,11 @@ extension AppDatabase {
     /// Writes a planned turn if its session is as it was planned on; `nil` when anything changed.
     static func commit<Rendered>(_ planned: PlannedTurn<Rendered>, db: Database, now: Date) throws -> (TurnOutcome, Rendered)? {
         let id = try planned.session.id.orThrow()
-        guard try processedEvent(db, channel: planned.message.key.channel, eventID: planned.eventID) == nil else {
-            return nil
-        }
-        try db.cachedStatement(sql: "UPDATE sessions SET revision = revision + 1 WHERE id = ? AND revision = ?")
-            .execute(arguments: [id, planned.session.revision])
-        guard db.changesCount == 1 else { return nil }
+        guard try !isProcessed(db, channel: planned.message.key.channel, eventID: planned.eventID) else { return nil }
+        // why: inside the write transaction nothing else can change the session before `save`
+        // bumps its revision, so reading the revision is check enough.
+        let revision = try Int.fetchOne(db.cachedStatement(sql: "SELECT revision FROM sessions WHERE id = ?"), arguments: [id])
+        guard revision == planned.session.revision else { return nil }
         let message = planned.message
         let outcome = try apply(
             planned.turn, to: planned.session, replacing: planned.previous, db: db, now: now,
@@ -114,6 +121,12 @@ extension AppDatabase {
                 createdAt: now)
             try call.insert(db)
         }
+    }
+
+    private static func isProcessed(_ db: Database, channel: String, eventID: String) throws -> Bool {
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM processed_events WHERE channel = ? AND event_id = ?"),
+            arguments: [channel, eventID]) != nil
     }
 
     private static func processedEvent(_ db: Database, channel: String, eventID: String) throws -> ProcessedEvent? {

@@ -6,8 +6,8 @@ import Synchronization
 /// Each turn runs in its own savepoint, so a failing turn rolls back alone and every turn's rows
 /// still commit together or not at all; no turn's caller hears back before the transaction holding
 /// its rows has committed. Turns run in the order they arrived, so one conversation's turns stay
-/// in order. The first caller to find no commit under way leads: it drains the queue, batch after
-/// batch, until it is empty.
+/// in order. The first caller to find no commit under way starts the commits: the writer takes
+/// the queue batch after batch until it is empty.
 final class GroupCommit: Sendable {
     private struct Queue {
         var waiting: [Work] = []
@@ -68,27 +68,33 @@ final class GroupCommit: Sendable {
                 queue.leading = true
                 return true
             }
-            if leads { Task { await self.drain() } }
+            // why: the batches run straight on the writer's queue, not from a task that awaits the
+            // writer, which saves two thread hops per batch.
+            if leads { writer.asyncWriteWithoutTransaction { db in self.commitNextBatch(db) } }
         }
     }
 
-    private func drain() async {
-        while true {
-            let batch = queue.withLock { queue -> [Work] in
-                let batch = Array(queue.waiting.prefix(maximumBatch))
-                queue.waiting.removeFirst(batch.count)
-                if batch.isEmpty { queue.leading = false }
-                return batch
-            }
-            if batch.isEmpty { return }
-            do {
-                try await writer.write { db in
-                    for work in batch { work.run(db) }
-                }
-                for work in batch { work.finish() }
-            } catch {
-                for work in batch { work.fail(error) }
-            }
+    /// Commits the turns waiting, up to `maximumBatch`, then queues the next batch behind any other
+    /// write waiting for the writer, or stops leading when no turn is left.
+    private func commitNextBatch(_ db: Database) {
+        let batch = queue.withLock { queue -> [Work] in
+            let batch = Array(queue.waiting.prefix(maximumBatch))
+            queue.waiting.removeFirst(batch.count)
+            return batch
         }
+        do {
+            try db.inTransaction {
+                for work in batch { work.run(db) }
+                return .commit
+            }
+            for work in batch { work.finish() }
+        } catch {
+            for work in batch { work.fail(error) }
+        }
+        let more = queue.withLock { queue in
+            if queue.waiting.isEmpty { queue.leading = false }
+            return queue.leading
+        }
+        if more { writer.asyncWriteWithoutTransaction { db in self.commitNextBatch(db) } }
     }
 }

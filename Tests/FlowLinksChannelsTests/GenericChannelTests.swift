@@ -192,3 +192,66 @@ struct GenericChannelTests {
         #expect(sessionID == nil || sessionID is NSNull)
     }
 }
+
+/// The generic reply's JSON, written by hand, is the body `JSONEncoder` wrote before.
+@Suite struct GenericReplyBodyTests {
+    /// The body as it was encoded before: sorted keys, slashes unescaped.
+    struct EncodedReply: Encodable {
+        struct Message: Encodable {
+            let text: String
+            let choices: [EncodedChoice]
+        }
+        struct EncodedChoice: Encodable {
+            let number: Int
+            let value: String
+            let label: String
+            let short_label: String
+        }
+        let session_id: Int64?
+        let replay: Bool
+        let messages: [Message]
+
+        enum CodingKeys: String, CodingKey { case session_id, replay, messages }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(session_id, forKey: .session_id)
+            try container.encode(replay, forKey: .replay)
+            try container.encode(messages, forKey: .messages)
+        }
+    }
+
+    func bodies(_ texts: [String], sessionID: Int64?, replay: Bool) -> (written: [UInt8], encoded: [UInt8]) {
+        let messages = texts.map {
+            OutboundMessage($0, choices: [Choice(number: 3, value: $0, label: "L \($0)", shortLabel: $0)])
+        }
+        let channel = GenericChannel(token: nil)
+        let event = InboundEvent(channel: "generic", eventID: "e", conversation: "c", participant: nil, text: "hi")
+        let reply = channel.reply(to: event, with: messages, context: ReplyContext(sessionID: sessionID, replayed: replay))
+        let encoded = EncodedReply(
+            session_id: sessionID, replay: replay,
+            messages: messages.map { message in
+                .init(
+                    text: message.text,
+                    choices: message.choices.map {
+                        .init(number: $0.number, value: $0.value, label: $0.label, short_label: $0.shortLabel)
+                    })
+            })
+        return (reply.response.body, JSONBody.encode(encoded))
+    }
+
+    @Test func theBodyIsByteForByteWhatItWas() {
+        let texts = ["Which fits best?", "a/b \"quoted\" back\\slash", "é 👩🏽‍🌾 参与", "line\nbreak\ttab"]
+        let (written, encoded) = bodies(texts, sessionID: 42, replay: false)
+        #expect(written == encoded)
+        let erased = bodies([], sessionID: nil, replay: true)
+        #expect(erased.written == erased.encoded)
+    }
+
+    @Test func controlCharactersReadBackTheSame() throws {
+        let (written, encoded) = bodies(["\u{0}\u{1}\u{8}\u{c}\u{1f}\r"], sessionID: 1, replay: false)
+        let writtenObject = try JSONSerialization.jsonObject(with: Data(written)) as? NSDictionary
+        let encodedObject = try JSONSerialization.jsonObject(with: Data(encoded)) as? NSDictionary
+        #expect(writtenObject == encodedObject)
+    }
+}

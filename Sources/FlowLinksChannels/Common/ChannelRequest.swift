@@ -1,3 +1,4 @@
+import FlowLinksCore
 import Foundation
 
 /// A webhook request as a channel sees it, independent of the HTTP server.
@@ -22,7 +23,7 @@ public struct ChannelRequest: Sendable {
 
     /// The media type of the body, without parameters ("application/json").
     public var mediaType: String? {
-        header("content-type")?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        header("content-type")?.split(separator: ";").first.map { $0.trimmed(of: .whitespaces).lowercased() }
     }
 }
 

@@ -36,16 +36,8 @@ public struct GenericChannel: Channel {
 
     /// The JSON reply, with the session it belongs to and whether it repeats an earlier answer.
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
-        let body = GenericReply(
-            sessionID: context.sessionID, replay: context.replayed,
-            messages: replies.map { message in
-                GenericReply.Message(
-                    text: message.text,
-                    choices: message.choices.map {
-                        .init(number: $0.number, value: $0.value, label: $0.label, shortLabel: $0.shortLabel)
-                    })
-            })
-        return ChannelReply(response: .json(JSONBody.encode(body), status: context.rateLimited ? 429 : 200))
+        let body = GenericReply(sessionID: context.sessionID, replay: context.replayed, messages: replies)
+        return ChannelReply(response: .json(body.json, status: context.rateLimited ? 429 : 200))
     }
 }
 
@@ -81,7 +73,7 @@ struct GenericMessage: Decodable {
         }
         for (field, value) in [("conversation", message.conversation), ("message_id", message.messageID)] {
             // why: counted in code points, as JSON Schema's maxLength in docs/openapi.yaml counts them.
-            guard !value.trimmingCharacters(in: .whitespaces).isEmpty, value.unicodeScalars.count <= maxFieldLength else {
+            guard !value.trimmed(of: .whitespaces).isEmpty, value.unicodeScalars.count <= maxFieldLength else {
                 throw .badRequest("Field \"\(field)\" must be 1 to \(maxFieldLength) characters.")
             }
         }
@@ -92,40 +84,42 @@ struct GenericMessage: Decodable {
     }
 }
 
-/// The response body of the generic channel.
-struct GenericReply: Encodable {
-    struct Message: Encodable {
-        let text: String
-        let choices: [Choice]
-    }
-
-    struct Choice: Encodable {
-        let number: Int
-        let value: String
-        let label: String
-        let shortLabel: String
-
-        enum CodingKeys: String, CodingKey {
-            case number, value, label
-            case shortLabel = "short_label"
-        }
-    }
-
+/// The response body of the generic channel, as `docs/openapi.yaml` describes it.
+struct GenericReply {
     let sessionID: Int64?
     let replay: Bool
-    let messages: [Message]
+    let messages: [OutboundMessage]
 
-    enum CodingKeys: String, CodingKey {
-        case replay, messages
-        case sessionID = "session_id"
-    }
-
-    // why: `session_id` is always present, null after an erasure, so clients can rely on the key.
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(sessionID, forKey: .sessionID)
-        try container.encode(replay, forKey: .replay)
-        try container.encode(messages, forKey: .messages)
+    /// `{"messages":[{"choices":[…],"text":…}],"replay":…,"session_id":…}`, keys sorted as in the
+    /// other channels' bodies; `session_id` is always present, null after an erasure, so clients
+    /// can rely on the key.
+    // why: written on every turn; writing the bytes directly costs a fraction of `JSONEncoder`.
+    var json: [UInt8] {
+        var writer = JSONWriter()
+        writer.raw("{\"messages\":")
+        writer.array(messages) { writer, message in
+            writer.raw("{\"choices\":")
+            writer.array(message.choices) { writer, choice in
+                writer.raw("{\"label\":")
+                writer.string(choice.label)
+                writer.raw(",\"number\":")
+                writer.number(choice.number)
+                writer.raw(",\"short_label\":")
+                writer.string(choice.shortLabel)
+                writer.raw(",\"value\":")
+                writer.string(choice.value)
+                writer.raw("}")
+            }
+            writer.raw(",\"text\":")
+            writer.string(message.text)
+            writer.raw("}")
+        }
+        writer.raw(",\"replay\":")
+        writer.bool(replay)
+        writer.raw(",\"session_id\":")
+        writer.number(sessionID)
+        writer.raw("}")
+        return writer.bytes
     }
 }
 

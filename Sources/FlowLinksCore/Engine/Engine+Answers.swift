@@ -4,7 +4,7 @@ import Foundation
 extension Engine {
     func answer(_ text: String, to step: Step, in state: SessionState, now: Date) -> Turn {
         let language = script.language
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed(of: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
             let key: MessageKey = step.required || step.kind == .choice ? .emptyAnswer : .emptyAnswerOptional
             return Turn(state: state, replies: [OutboundMessage(language.message(key).render(), choices: choices(for: step))])

@@ -13,7 +13,8 @@ extension Engine {
 
     /// The first applicable step without an answer.
     func firstUnanswered(_ answers: [StepID: Answer]) -> Step? {
-        applicableSteps(answers).first { answers[$0.id] == nil }
+        // why: asked on every turn; stops at the first match instead of copying the applicable steps.
+        script.steps.first { answers[$0.id] == nil && isApplicable($0, answers) }
     }
 
     /// The question's position among the steps that apply, how many apply, and how many are answered.

@@ -12,7 +12,7 @@ struct ChoiceInterpreter {
     let language: Language
 
     func interpret(_ reply: String, options: [AnswerOption], suggested: AnswerOption? = nil) -> ChoiceReading? {
-        let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reply.trimmed(of: .whitespacesAndNewlines)
         if let option = options.first(where: { $0.id == trimmed }) { return ChoiceReading(optionID: option.id, note: nil) }
         let reply = Reply(trimmed)
         guard !reply.words.isEmpty else { return nil }
@@ -124,7 +124,7 @@ private struct Reply {
     /// What follows the first `count` words, as typed, without leading separators or "because".
     func note(after count: Int, openers: [String]) -> String? {
         guard count > 0, count <= tokens.count else { return count == 0 ? text : nil }
-        let rest = text[tokens[count - 1].end...].trimmingCharacters(in: Self.separators)
+        let rest = text[tokens[count - 1].end...].trimmed(of: Self.separators)
         let connective = openers.map { $0 + " " }.first { rest.lowercased().hasPrefix($0) }
         let note = connective.map { String(rest.dropFirst($0.count)) } ?? rest
         return note.isEmpty ? nil : note

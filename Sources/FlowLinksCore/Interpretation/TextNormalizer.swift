@@ -4,8 +4,12 @@ import Foundation
 /// single spaces, no surrounding punctuation.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
-        let words = fold(text).split(whereSeparator: { $0.isWhitespace })
-        return words.joined(separator: " ").trimmingCharacters(in: trimmable)
+        let folded = fold(text)
+        let words: [Substring] =
+            isASCII(folded)
+            ? wordRanges(folded.utf8, isSeparator: { asciiWhitespace[Int($0)] }).map { folded[$0] }
+            : folded.split(whereSeparator: { $0.isWhitespace })
+        return words.joined(separator: " ").trimmed(of: trimmable)
     }
 
     /// The words of a text, normalized, without punctuation; emoji count as words.
@@ -15,27 +19,45 @@ public enum TextNormalizer {
 
     /// The words of a text with where each ends in it, so the rest of a reply can be kept as typed.
     static func tokens(_ text: String) -> [(word: String, end: String.Index)] {
-        var tokens: [(word: String, end: String.Index)] = []
+        let ranges =
+            isASCII(text)
+            ? wordRanges(text.utf8, isSeparator: { asciiSeparators[Int($0)] })
+            : wordRanges(text, isSeparator: isSeparator)
+        return ranges.map { (word: fold(String(text[$0])).trimmed(of: apostrophesAndHyphens), end: $0.upperBound) }
+            .filter { !$0.word.isEmpty }
+    }
+
+    /// The stretches of `view` between separators.
+    // why: most replies are ASCII, and their bytes are read instead of their characters (no
+    // grapheme breaking, no Unicode property lookups); the byte tables below are made from the
+    // character rules, so both read the same words.
+    private static func wordRanges<View: BidirectionalCollection>(
+        _ view: View, isSeparator: (View.Element) -> Bool
+    ) -> [Range<String.Index>] where View.Index == String.Index {
+        var ranges: [Range<String.Index>] = []
         var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if isSeparator(character) {
-                if let wordStart = start { tokens.append((fold(String(text[wordStart..<index])), index)) }
+        var index = view.startIndex
+        while index < view.endIndex {
+            if isSeparator(view[index]) {
+                if let wordStart = start { ranges.append(wordStart..<index) }
                 start = nil
             } else if start == nil {
                 start = index
             }
-            index = text.index(after: index)
+            index = view.index(after: index)
         }
-        if let wordStart = start { tokens.append((fold(String(text[wordStart...])), text.endIndex)) }
-        return tokens.map { (word: $0.word.trimmingCharacters(in: CharacterSet(charactersIn: "'-")), end: $0.end) }
-            .filter { !$0.word.isEmpty }
+        if let wordStart = start { ranges.append(wordStart..<view.endIndex) }
+        return ranges
     }
+
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+    private static let asciiWhitespace = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isWhitespace }
+    private static let asciiSeparators = (0..<128).map { isSeparator(Character(Unicode.Scalar(UInt8($0)))) }
 
     private static func fold(_ text: String) -> String {
         // why: most replies are plain ASCII, where folding is lower-casing; Foundation's folding is slow.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        if isASCII(text) { return text.lowercased() }
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "\u{2019}", with: "'")
             .replacingOccurrences(of: "\u{2018}", with: "'")
@@ -48,6 +70,8 @@ public enum TextNormalizer {
         if ["'", "-", "\u{2019}", "\u{2018}"].contains(character) { return false }
         return character.isPunctuation
     }
+
+    private static let apostrophesAndHyphens = CharacterSet(charactersIn: "'-")
 
     // why: "?" stays, so that "?" can be a command word; "!" and "." do not matter to meaning.
     private static let trimmable = CharacterSet.whitespacesAndNewlines

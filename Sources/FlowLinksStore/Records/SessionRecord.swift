@@ -55,10 +55,35 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         container["misses"] = misses
         container["pending_confirmation"] = pendingConfirmation
         container["content_version"] = contentVersion
-        container["created_at"] = createdAt
-        container["updated_at"] = updatedAt
+        container["created_at"] = StoredDate.text(createdAt)
+        container["updated_at"] = StoredDate.text(updatedAt)
         container["revision"] = revision
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension SessionRecord {
+    /// The columns `init(positions:)` reads, in its order.
+    static let columns = """
+        id, channel, conversation, participant, status, current_step, misses, pending_confirmation, content_version,
+        created_at, updated_at, revision
+        """
+
+    /// A session from a row of `columns`, read by position.
+    // why: read on every turn; by position skips a name lookup per column.
+    init(positions row: Row) {
+        id = row[0]
+        channel = row[1]
+        conversation = row[2]
+        participant = row[3]
+        status = SessionStatus(rawValue: row[4]) ?? .active
+        currentStep = row[5]
+        misses = row[6]
+        pendingConfirmation = row[7]
+        contentVersion = row[8]
+        createdAt = row[9]
+        updatedAt = row[10]
+        revision = row[11]
+    }
 }

@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 // why: these rows are written on every turn; a cached INSERT with explicit arguments costs a
-// fraction of a record insert, which builds its statement and encodes through Codable.
+// fraction of a record insert, which builds its statement and encodes through Codable. Their JSON
+// and dates are written directly too (`JSONWriter`, `StoredDate`), in the forms GRDB reads back.
 
 extension TranscriptLine {
     /// Appends the line to the transcript.
@@ -14,8 +15,8 @@ extension TranscriptLine {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            sessionId, direction.rawValue, text, try choices.map(JSONText.encode), participant, platformMessageId,
-            createdAt,
+            sessionId, direction.rawValue, text, choices.map(JSONText.choices), participant, platformMessageId,
+            StoredDate.text(createdAt),
         ])
     }
 }
@@ -28,7 +29,9 @@ extension AnswerRecord {
                 INSERT INTO answers (session_id, step_id, option_id, text, skipped, answered_at, replaced_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [sessionId, stepId, optionId, text, skipped, answeredAt, replacedAt])
+        ).execute(arguments: [
+            sessionId, stepId, optionId, text, skipped, StoredDate.text(answeredAt), replacedAt.map(StoredDate.text),
+        ])
     }
 }
 
@@ -40,13 +43,36 @@ extension ProcessedEvent {
                 INSERT INTO processed_events (channel, event_id, session_id, status, replies, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [channel, eventId, sessionId, status?.rawValue, try JSONText.encode(replies), createdAt])
+        ).execute(arguments: [
+            channel, eventId, sessionId, status?.rawValue, JSONText.messages(replies), StoredDate.text(createdAt),
+        ])
+    }
+}
+
+extension ResultRecord {
+    /// Records the session's result.
+    func write(_ db: Database) throws {
+        // why: the same JSON a record insert writes (`SessionResult.json`), without `JSONEncoder` or
+        // the record's persistence container.
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO results (session_id, recommended_level, overall_level, result, content_version, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            sessionId, recommendedLevel, overallLevel, String(decoding: result.json, as: UTF8.self), contentVersion,
+            StoredDate.text(createdAt),
+        ])
     }
 }
 
 /// JSON text for JSON columns, in the form GRDB's Codable records read back.
 enum JSONText {
-    static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    static func messages(_ messages: [OutboundMessage]) -> String {
+        String(decoding: OutboundMessage.json(messages), as: UTF8.self)
+    }
+
+    static func choices(_ choices: [Choice]) -> String {
+        String(decoding: Choice.json(choices), as: UTF8.self)
     }
 }
