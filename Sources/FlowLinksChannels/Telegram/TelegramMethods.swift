@@ -31,10 +31,12 @@ struct AnswerCallbackQuery: Encodable {
 }
 
 /// Buttons under a message; each row holds one button so long labels stay readable on a phone.
-struct InlineKeyboard: Encodable {
-    struct Button: Encodable {
+/// Decoded too: a button press carries the message with the buttons it had.
+struct InlineKeyboard: Codable {
+    struct Button: Codable {
         let text: String
-        let callbackData: String
+        /// What a press sends back; absent on buttons that are links.
+        let callbackData: String?
 
         enum CodingKeys: String, CodingKey {
             case text

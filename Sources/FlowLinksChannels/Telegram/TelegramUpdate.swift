@@ -11,30 +11,11 @@ struct TelegramUpdate: Decodable {
     }
 
     struct Message: Decodable {
-        /// The buttons under a message, as the bot sent them.
-        struct Keyboard: Decodable {
-            struct Button: Decodable {
-                let text: String
-                let callbackData: String?
-
-                enum CodingKeys: String, CodingKey {
-                    case text
-                    case callbackData = "callback_data"
-                }
-            }
-
-            let inlineKeyboard: [[Button]]
-
-            enum CodingKeys: String, CodingKey {
-                case inlineKeyboard = "inline_keyboard"
-            }
-        }
-
         let messageID: Int64
         let from: User?
         let chat: Chat
         let text: String?
-        let replyMarkup: Keyboard?
+        let replyMarkup: InlineKeyboard?
 
         enum CodingKeys: String, CodingKey {
             case from, chat, text
