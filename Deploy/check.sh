@@ -63,6 +63,38 @@ else
     fail "systemd-analyze is missing (apt-get install systemd)"
 fi
 
+# Runs the shipped nginx.conf on spare ports in front of a closed upstream port: a route nginx
+# closes answers 404 itself; a route it forwards answers 502 (nothing listens behind it).
+check_nginx_routes() {
+    local http=$((20000 + RANDOM % 10000)) https=$((30000 + RANDOM % 10000)) upstream=9
+    mkdir -p "$work/nginx-run"
+    sed -e "s|/etc/letsencrypt/live/flowlinks.example.org/|$work/|g" -e "s|listen 80;|listen 127.0.0.1:$http;|" \
+        -e "s|listen 443 ssl;|listen 127.0.0.1:$https ssl;|" -e "/listen \[::\]/d" \
+        -e "s|server 127.0.0.1:8080;|server 127.0.0.1:$upstream;|" Deploy/nginx.conf > "$work/nginx-run/flowlinks.conf"
+    sed "s|$work/nginx/flowlinks.conf|$work/nginx-run/flowlinks.conf|; s|$work/nginx/nginx.pid|$work/nginx-run/nginx.pid|" \
+        "$work/nginx/nginx.conf" > "$work/nginx-run/nginx.conf"
+    nginx -p "$work/nginx-run" -c "$work/nginx-run/nginx.conf" -g "daemon off;" 2>"$work/nginx-run/errors" &
+    local pid=$!
+    for _ in $(seq 50); do
+        curl -sk -o /dev/null "https://127.0.0.1:$https/" 2>/dev/null && break
+        sleep 0.1
+    done
+    local path expected status
+    for route in "/webhooks/generic 404" "/webhooks/generic/ 404" "/webhooks//generic 404" "/webhooks/%67eneric 404" \
+        "/webhooks/generic?x=1 404" "/webhooks/telegram 502"; do
+        read -r path expected <<<"$route"
+        status=$(curl -sk -o /dev/null -w '%{http_code}' -X POST --resolve "flowlinks.example.org:$https:127.0.0.1" \
+            "https://flowlinks.example.org:$https$path" || true)
+        if [ "$status" = "$expected" ]; then
+            echo "ok: nginx answers $path with $status"
+        else
+            fail "nginx answers $path with $status, expected $expected"
+        fi
+    done
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
 echo "== nginx"
 if command -v nginx >/dev/null; then
     openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=flowlinks.example.org \
@@ -84,6 +116,8 @@ EOF
     else
         fail "nginx -t Deploy/nginx.conf:"$'\n'"$output"
     fi
+    check_nginx_routes
+
 else
     fail "nginx is missing (apt-get install nginx)"
 fi

@@ -47,11 +47,13 @@ public struct SessionsCSV: Sendable {
     }
 
     // why: spreadsheets run a cell that starts with one of these as a formula (CSV injection).
-    private static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    // Checked on the first Unicode scalar: "=" followed by a combining mark is one Character that
+    // is not "=", yet a spreadsheet still reads the "=".
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     /// The value with a leading `'` when a spreadsheet would run it as a formula.
     public static func defused(_ value: String) -> String {
-        guard let first = value.first, formulaStarts.contains(first) else { return value }
+        guard let first = value.unicodeScalars.first, formulaStarts.contains(first) else { return value }
         return "'" + value
     }
 

@@ -19,7 +19,7 @@ public struct TurnService: Sendable {
         let key = ConversationKey(channel: channel.name, conversation: event.conversation)
         let decision = await limiter.decide("\(key.channel)\u{0}\(key.conversation)")
         // why: a platform's retry of an answered event gets its stored reply, whatever the budget.
-        if !decision.isAllowed, try await !database.hasProcessed(channel: channel.name, eventID: event.eventID) {
+        if !decision.isAllowed, try await !database.hasProcessed(key, eventID: event.eventID) {
             metrics.rateLimited(channel: channel.name)
             logger.notice("Rate limited a conversation", metadata: ["channel": "\(channel.name)"])
             let slowDown = OutboundMessage(engine.script.language.message(.rateLimited).render())

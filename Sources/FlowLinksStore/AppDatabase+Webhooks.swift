@@ -33,9 +33,9 @@ extension AppDatabase {
         try writer.read { db in try Self.plan(db, message, eventID: eventID, engine: engine, now: now, render: render) }
     }
 
-    /// Whether this event was answered before.
-    public func hasProcessed(channel: String, eventID: String) async throws -> Bool {
-        try await writer.read { db in try Self.isProcessed(db, channel: channel, eventID: eventID) }
+    /// Whether this event of the conversation was answered before.
+    public func hasProcessed(_ key: ConversationKey, eventID: String) async throws -> Bool {
+        try await writer.read { db in try Self.isProcessed(db, key, eventID: eventID) }
     }
 
     /// A turn of an existing session worked out on a snapshot, ready to be written.
@@ -55,7 +55,7 @@ extension AppDatabase {
         _ db: Database, _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
         render: (TurnOutcome) -> (Rendered, [OutboxEntry])
     ) throws -> PlannedTurn<Rendered>? {
-        guard try !isProcessed(db, channel: message.key.channel, eventID: eventID),
+        guard try !isProcessed(db, message.key, eventID: eventID),
             let session = try currentSession(db, message.key), let id = session.id
         else { return nil }
         let previous = try state(db, session)
@@ -72,7 +72,7 @@ extension AppDatabase {
     /// Writes a planned turn if its session is as it was planned on; `nil` when anything changed.
     static func commit<Rendered>(_ planned: PlannedTurn<Rendered>, db: Database, now: Date) throws -> (TurnOutcome, Rendered)? {
         let id = try planned.session.id.orThrow()
-        guard try !isProcessed(db, channel: planned.message.key.channel, eventID: planned.eventID) else { return nil }
+        guard try !isProcessed(db, planned.message.key, eventID: planned.eventID) else { return nil }
         // why: inside the write transaction nothing else can change the session before `save`
         // bumps its revision, so reading the revision is check enough.
         let revision = try Int.fetchOne(db.cachedStatement(sql: "SELECT revision FROM sessions WHERE id = ?"), arguments: [id])
@@ -94,7 +94,7 @@ extension AppDatabase {
         _ db: Database, _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
         render: (TurnOutcome) -> (Rendered, [OutboxEntry])
     ) throws -> (TurnOutcome, Rendered) {
-        if let processed = try processedEvent(db, channel: message.key.channel, eventID: eventID) {
+        if let processed = try processedEvent(db, message.key, eventID: eventID) {
             let outcome = TurnOutcome(
                 sessionID: processed.sessionId, status: processed.status, replies: processed.replies, replayed: true)
             return (outcome, render(outcome).0)
@@ -111,7 +111,8 @@ extension AppDatabase {
         now: Date
     ) throws {
         try ProcessedEvent(
-            channel: message.key.channel, eventId: eventID, sessionId: outcome.sessionID, status: outcome.status,
+            channel: message.key.channel, conversation: message.key.conversation, eventId: eventID,
+            sessionId: outcome.sessionID, status: outcome.status,
             replies: outcome.replies, createdAt: now
         ).write(db)
         for entry in entries {
@@ -123,15 +124,19 @@ extension AppDatabase {
         }
     }
 
-    private static func isProcessed(_ db: Database, channel: String, eventID: String) throws -> Bool {
+    // why: an event id is unique only within its conversation on some platforms (the generic
+    // channel's message_id), so the dedupe key is channel, conversation and event id everywhere.
+    private static func isProcessed(_ db: Database, _ key: ConversationKey, eventID: String) throws -> Bool {
         try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM processed_events WHERE channel = ? AND event_id = ?"),
-            arguments: [channel, eventID]) != nil
+            db.cachedStatement(
+                sql: "SELECT 1 FROM processed_events WHERE channel = ? AND conversation = ? AND event_id = ?"),
+            arguments: [key.channel, key.conversation, eventID]) != nil
     }
 
-    private static func processedEvent(_ db: Database, channel: String, eventID: String) throws -> ProcessedEvent? {
+    private static func processedEvent(_ db: Database, _ key: ConversationKey, eventID: String) throws -> ProcessedEvent? {
         try ProcessedEvent.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM processed_events WHERE channel = ? AND event_id = ?"),
-            arguments: [channel, eventID])
+            db.cachedStatement(
+                sql: "SELECT * FROM processed_events WHERE channel = ? AND conversation = ? AND event_id = ?"),
+            arguments: [key.channel, key.conversation, eventID])
     }
 }

@@ -106,6 +106,31 @@ extension AppDatabase {
                 t.column("updated_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v4: dedupe records scoped to their conversation") { db in
+            // why: ids such as the generic channel's message_id are only unique within one
+            // conversation; two integrators numbering their messages 1, 2, 3 must not collide.
+            try db.create(table: "processed_events_v4") { t in
+                t.column("channel", .text).notNull()
+                t.column("conversation", .text).notNull()
+                t.column("event_id", .text).notNull()
+                t.column("session_id", .integer).indexed().references("sessions", onDelete: .cascade)
+                t.column("status", .text)
+                t.column("replies", .jsonText).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.primaryKey(["channel", "conversation", "event_id"])
+            }
+            // why: an earlier record keeps deduplicating its event: its conversation is its
+            // session's. A record without a session (its event erased the conversation) has none
+            // to take; it is kept under an empty conversation, where it no longer matches.
+            try db.execute(
+                sql: """
+                    INSERT INTO processed_events_v4 (channel, conversation, event_id, session_id, status, replies, created_at)
+                    SELECT e.channel, COALESCE(s.conversation, ''), e.event_id, e.session_id, e.status, e.replies, e.created_at
+                    FROM processed_events e LEFT JOIN sessions s ON s.id = e.session_id
+                    """)
+            try db.drop(table: "processed_events")
+            try db.rename(table: "processed_events_v4", to: "processed_events")
+        }
         return migrator
     }
 }

@@ -10,15 +10,33 @@ struct PromptsOptions: ParsableArguments {
     /// The folder to load: the option, `./Prompts`, or the copy that ships with the program.
     func directory() -> URL {
         if let prompts { return URL(fileURLWithPath: prompts) }
-        let fileManager = FileManager.default
-        let executable = Self.programPath.resolvingSymlinksInPath().deletingLastPathComponent()
-        let candidates = [
-            URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("Prompts"),
-            executable.appendingPathComponent("../../Prompts").standardized,  // .build/debug/flowlinks
-            executable.appendingPathComponent("../share/flowlinks/Prompts").standardized,  // installed
+        let candidates = Self.defaultCandidates()
+        return candidates.first(where: Self.holdsPrompts) ?? candidates[0]
+    }
+
+    /// Where the content is looked for without `--prompts`, in order.
+    static func defaultCandidates() -> [URL] {
+        let workingFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let programFolder = programPath.resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidates = [
+            workingFolder.appendingPathComponent("Prompts"),
+            programFolder.appendingPathComponent("../share/flowlinks/Prompts").standardized,  // installed
         ]
-        return candidates.first { fileManager.fileExists(atPath: $0.appendingPathComponent("script.yaml").path) }
-            ?? candidates[0]
+        // why: SwiftPM builds to .build/<triple>/debug/flowlinks (`.build/debug` is a symlink to
+        // it), so the package's own Prompts sits beside the `.build` folder, however deep it is.
+        var folder = programFolder
+        while folder.pathComponents.count > 1 {
+            if folder.lastPathComponent.hasPrefix(".build") {
+                candidates.append(folder.deletingLastPathComponent().appendingPathComponent("Prompts"))
+                break
+            }
+            folder.deleteLastPathComponent()
+        }
+        return candidates
+    }
+
+    static func holdsPrompts(_ folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("script.yaml").path)
     }
 
     /// Where this program's file is. The kernel's answer first: run by name from `$PATH`
@@ -43,11 +61,23 @@ struct PromptsOptions: ParsableArguments {
     /// Loads the script, or exits with the list of problems.
     func loadScript() throws -> Script {
         let directory = directory()
+        if prompts == nil, !Self.holdsPrompts(directory) {
+            FileHandle.standardError.write(Data(Self.notFound().utf8))
+            throw ExitCode.failure
+        }
         do {
             return try ScriptLoader.load(directory: directory)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure
         }
+    }
+
+    /// Says where the content was looked for and how to point at it.
+    static func notFound() -> String {
+        let places = defaultCandidates().map { "  \($0.path)" }
+        return (["Cannot find the conversation content (a Prompts folder with script.yaml). Looked in:"] + places + [
+            "Run flowlinks from the project folder, or pass --prompts DIR.", "",
+        ]).joined(separator: "\n")
     }
 }

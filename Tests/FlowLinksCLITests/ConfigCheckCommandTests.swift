@@ -63,10 +63,23 @@ struct ConfigCheckCommandTests {
     }
 
     @Test func aSecretMissingItsPartnerIsRejectedWithoutShowingTheSecret() throws {
-        let run = try check([], environment: ["FLOWLINKS_TELEGRAM_SECRET_TOKEN": "lonely-secret"])
+        let run = try check([], environment: ["FLOWLINKS_TELEGRAM_SECRET_TOKEN": "a-lonely-secret-value"])
         #expect(run.status == 2)
         #expect(run.errors.contains("FLOWLINKS_TELEGRAM_BOT_TOKEN: is required when telegram_secret_token is set"))
-        #expect(!run.errors.contains("lonely-secret"))
+        #expect(!run.errors.contains("a-lonely-secret-value"))
+    }
+
+    @Test func aFileThatIsNotYAMLIsReportedByLineAndColumnWithoutItsText() throws {
+        let file = folder.path("flowlinks.yaml")
+        let secret = "xoxb-1111-2222-SuperSecretBotToken"
+        try "port: 8080\nslack_bot_token: \"\(secret)\n  : nonsense [\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try check(["--config", file])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("\(file): is not valid YAML"), "\(run.errors)")
+        #expect(run.errors.contains("line "), "\(run.errors)")
+        #expect(run.errors.contains("column "), "\(run.errors)")
+        #expect(!run.errors.contains("SuperSecret"), "\(run.errors)")
+        #expect(!run.output.contains("SuperSecret"))
     }
 
     @Test func anInvalidPromptsFolderFailsTheCheck() throws {

@@ -1,3 +1,4 @@
+import FlowLinksTesting
 import Foundation
 import Testing
 
@@ -35,4 +36,32 @@ struct InstalledProgramTests {
         #expect(process.terminationStatus == 0, "\(printed)")
         #expect(printed.hasPrefix(prompts.path + ": valid"), "\(printed)")
     }
+
+    @Test func runFromTheBuildFolderFromElsewhereItFindsThePackagesContent() throws {
+        let elsewhere = try TemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: elsewhere.url) }
+        let run = try Program.run(["prompts", "check"], input: [], in: elsewhere.url)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix(Self.repository.appendingPathComponent("Prompts").path + ": valid"), "\(run.output)")
+    }
+
+    @Test func withoutContentAnywhereItSaysWhereItLookedAndHowToPointAtIt() throws {
+        let fileManager = FileManager.default
+        let folder = try TemporaryFolder()
+        defer { try? fileManager.removeItem(at: folder.url) }
+        let lone = folder.url.appendingPathComponent("flowlinks")
+        // why: a copy away from any build folder or installed share/, as if moved by hand.
+        do { try fileManager.linkItem(at: Program.executable, to: lone) } catch {
+            try fileManager.copyItem(at: Program.executable, to: lone)
+        }
+        let run = try Program.run(["repl"], input: ["hello"], in: folder.url, program: lone)
+        #expect(run.status != 0)
+        #expect(run.errors.contains("Cannot find the conversation content"), "\(run.errors)")
+        #expect(run.errors.contains("--prompts DIR"))
+        #expect(run.errors.hasSuffix("\n"))
+        #expect(!run.errors.contains("cannot be read"), "one message, not one per file")
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 }

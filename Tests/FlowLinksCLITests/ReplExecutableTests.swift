@@ -96,9 +96,13 @@ enum Program {
     }
 
     /// Runs the program to its end; `environment` replaces the test's own when given.
-    static func run(_ arguments: [String], input lines: [String], environment: [String: String]? = nil) throws -> Run {
+    static func run(
+        _ arguments: [String], input lines: [String], environment: [String: String]? = nil, in folder: URL? = nil,
+        program: URL = executable
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
+        if let folder { process.currentDirectoryURL = folder }
         process.arguments = arguments
         if let environment { process.environment = environment }
         let stdin = Pipe()

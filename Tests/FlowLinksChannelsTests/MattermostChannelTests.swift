@@ -124,4 +124,22 @@ struct MattermostChannelTests {
             to: event, with: [OutboundMessage(text, choices: Array(chartChoices.prefix(2)))], context: ReplyContext())
         #expect(try jsonObject(reply.response.body)["text"] as? String == text)
     }
+
+    @Test func whatPeopleTypedIsShownAsTypedWithoutMentionsImagesOrFormatting() throws {
+        let echoed = OutboundMessage("Thanks. How does @all ![t](http://x) share *news* with [partners](http://y)?")
+        let text = try #require(try jsonObject(channel.reply(to: event, with: [echoed], context: ReplyContext()).response.body)["text"] as? String)
+        #expect(!text.contains("@all"), "a mention would notify the whole channel")
+        #expect(text.contains("@\u{200B}all"))
+        #expect(!text.contains("!["), "an image would load from the address")
+        #expect(text.contains("\\[partners\\](http://y)"), "a link shows as typed")
+        #expect(text.contains("\\*news\\*"))
+    }
+
+    @Test func anAddressInTheMiddleOfAWordIsLeftAlone() throws {
+        let text = try #require(
+            try jsonObject(
+                channel.reply(to: event, with: [OutboundMessage("Write to maria@example.org")], context: ReplyContext())
+                    .response.body)["text"] as? String)
+        #expect(text == "Write to maria@example.org")
+    }
 }

@@ -47,8 +47,13 @@ struct ConfigLoaderTests {
         (["FLOWLINKS_LOG_LEVEL": "loud"], "FLOWLINKS_LOG_LEVEL: must be one of"),
         (["FLOWLINKS_TWILIO_PUBLIC_URL": "bot.example.org"], "FLOWLINKS_TWILIO_PUBLIC_URL: must be an http or https URL"),
         (
-            ["FLOWLINKS_TELEGRAM_SECRET_TOKEN": "abc"],
+            ["FLOWLINKS_TELEGRAM_SECRET_TOKEN": "a-long-enough-secret"],
             "FLOWLINKS_TELEGRAM_BOT_TOKEN: is required when telegram_secret_token is set"
+        ),
+        (["FLOWLINKS_GENERIC_TOKEN": "x"], "FLOWLINKS_GENERIC_TOKEN: must be at least 16 characters"),
+        (
+            ["FLOWLINKS_TELEGRAM_SECRET_TOKEN": "short_secret", "FLOWLINKS_TELEGRAM_BOT_TOKEN": "1:x"],
+            "FLOWLINKS_TELEGRAM_SECRET_TOKEN: must be at least 16 characters"
         ),
         (["FLOWLINKS_TWILIO_AUTH_TOKEN": "abc"], "FLOWLINKS_TWILIO_PUBLIC_URL: is required when twilio_auth_token is set"),
         (["FLOWLINKS_GENERIC_TOKEN": " "], "FLOWLINKS_GENERIC_TOKEN: must not be empty"),

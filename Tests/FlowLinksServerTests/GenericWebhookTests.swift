@@ -47,6 +47,25 @@ struct GenericWebhookTests {
         #expect(try server.database.rowCounts()["sessions"] == 1)
     }
 
+    @Test func twoConversationsNumberingTheirMessagesAlikeEachGetTheirOwnReply() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            let teamA = try await client.sendGeneric("hello", conversation: "team-a", messageID: "1")
+            try await client.sendGeneric("Riverside Family Services", conversation: "team-a", messageID: "2")
+            let first = try await client.sendGeneric("hello", conversation: "team-b", messageID: "1")
+            #expect(first.json["replay"] as? Bool == false)
+            #expect(first.json["session_id"] as? Int != teamA.json["session_id"] as? Int)
+            let second = try await client.sendGeneric("Northside Youth Center", conversation: "team-b", messageID: "2")
+            #expect(second.json["replay"] as? Bool == false)
+            #expect(!second.text.contains("Riverside"))
+        }
+        let teamB = try server.database.currentSession(ConversationKey(channel: "generic", conversation: "team-b"))
+        let id = try #require(teamB?.id)
+        let state = try #require(try server.database.state(ofSession: id))
+        #expect(state.answers["organization"]?.text == "Northside Youth Center")
+        #expect(try server.database.rowCounts()["sessions"] == 2)
+    }
+
     @Test func aRetriedMessageGetsTheSameReplyAndChangesNothing() async throws {
         let server = try TestServer()
         try await server.test { client in

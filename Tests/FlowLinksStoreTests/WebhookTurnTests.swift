@@ -92,3 +92,40 @@ struct WebhookTurnTests {
         #expect(try database.rowCounts()["sessions"] == 1)
     }
 }
+
+@Suite("Dedupe records from before they were scoped to a conversation")
+struct DedupeMigrationTests {
+    let engine = Engine(script: DefaultPrompts.script)
+
+    @Test func anEventAnsweredBeforeTheUpgradeIsStillAReplayAfterIt() async throws {
+        let folder = try TemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let known = AppDatabase.migrator.migrations
+        let v4 = try #require(known.firstIndex { $0.hasPrefix("v4") })
+        let queue = try DatabaseQueue(path: folder.database)
+        try AppDatabase.migrator.migrate(queue, upTo: known[v4 - 1])
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO sessions (channel, conversation, status, current_step, content_version, created_at, updated_at)
+                    VALUES ('generic', 'team-a', 'active', 'organization', 'v', '2026-11-01 10:00:00.000', '2026-11-01 10:00:00.000');
+                    INSERT INTO processed_events (channel, event_id, session_id, status, replies, created_at)
+                    VALUES ('generic', '1', 1, 'active', '[{"text":"Welcome back","choices":[]}]', '2026-11-01 10:00:00.000');
+                    """)
+        }
+        try queue.close()
+
+        let database = try AppDatabase.open(path: folder.database)
+        let key = ConversationKey(channel: "generic", conversation: "team-a")
+        let replay = try await database.converse(InboundMessage(key: key, text: "hello"), eventID: "1", engine: engine, now: Date()) {
+            ($0.replies, [])
+        }.0
+        #expect(replay.replayed)
+        #expect(replay.replies.map(\.text) == ["Welcome back"])
+        let other = ConversationKey(channel: "generic", conversation: "team-b")
+        let fresh = try await database.converse(InboundMessage(key: other, text: "hello"), eventID: "1", engine: engine, now: Date()) {
+            ($0.replies, [])
+        }.0
+        #expect(!fresh.replayed)
+    }
+}

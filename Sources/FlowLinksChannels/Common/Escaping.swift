@@ -24,6 +24,27 @@ public enum Escaping {
         return escaped
     }
 
+    /// For Mattermost's markdown: a backslash before each character that would start formatting
+    /// or a link (so `![t](http://x)` cannot load an image), and a zero-width space after an `@`
+    /// that starts a word, so "@all" reads as typed instead of notifying the whole channel.
+    public static func mattermostMarkdown(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.count)
+        var previous: Character?
+        for character in text {
+            let startsLine = previous == nil || previous == "\n"
+            if "\\`*_~|[]".contains(character) || (startsLine && "#>".contains(character)) { escaped.append("\\") }
+            escaped.append(character)
+            // why: Mattermost finds mentions in the raw text, where a backslash does not hide them;
+            // it splits words at anything but letters, digits and `.-_:@`, so U+200B ends the word.
+            if character == "@", previous.map({ !$0.isLetter && !$0.isNumber }) ?? true {
+                escaped.append("\u{200B}")
+            }
+            previous = character
+        }
+        return escaped
+    }
+
     /// For XML text and attributes (TwiML).
     public static func xml(_ text: String) -> String {
         html(text).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&apos;")

@@ -28,7 +28,7 @@ public struct MattermostChannel: Channel {
     }
 
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
-        let text = replies.map(plainText.render).joined(separator: "\n\n")
+        let text = Escaping.mattermostMarkdown(replies.map(plainText.render).joined(separator: "\n\n"))
         return ChannelReply(response: .json(JSONBody.encode(["text": text])))
     }
 

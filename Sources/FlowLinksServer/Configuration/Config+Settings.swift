@@ -10,9 +10,13 @@ extension Config {
         case .maxBodyBytes: String(maxBodyBytes)
         case .rateLimitPerMinute: String(rateLimitPerMinute)
         case .rateLimitBurst: String(rateLimitBurst)
-        case .idleHours: idleHours == idleHours.rounded() ? String(Int(idleHours)) : String(idleHours)
+        case .idleHours: Self.number(idleHours)
         case .logLevel: logLevel
         case .outboxMaxAttempts: String(outboxMaxAttempts)
+        case .requestTimeoutSeconds: Self.number(requestTimeoutSeconds)
+        case .newConversationsPerMinute: String(newConversationsPerMinute)
+        case .newConversationsPerChannelPerMinute: String(newConversationsPerChannelPerMinute)
+        case .trustedProxies: trustedProxies.isEmpty ? "none" : trustedProxies.joined(separator: ", ")
         case .genericToken: Self.presence(of: genericToken)
         case .telegramSecretToken: Self.presence(of: telegramSecretToken)
         case .telegramBotToken: Self.presence(of: telegramBotToken)
@@ -30,6 +34,10 @@ extension Config {
         case .discordPublicKey: discordPublicKey ?? "not set"
         case .discordAPIBaseURL: discordAPIBaseURL
         }
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     private static func presence(of secret: String?) -> String { secret == nil ? "not set" : "set" }

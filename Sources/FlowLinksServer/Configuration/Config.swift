@@ -16,6 +16,14 @@ public struct Config: Sendable, Equatable {
     public var idleHours = 24.0
     public var logLevel = "info"
     public var outboxMaxAttempts = 8
+    /// How long a connection may sit idle, or stall while sending a request, before it is closed.
+    public var requestTimeoutSeconds = 30.0
+    /// New conversations one client address may start per minute (and at once).
+    public var newConversationsPerMinute = 60
+    /// New conversations one channel may start per minute (and at once), all clients together.
+    public var newConversationsPerChannelPerMinute = 600
+    /// Reverse proxies whose `X-Forwarded-For` is believed, by IP address.
+    public var trustedProxies: [String] = []
 
     public var genericToken: String?
     public var telegramSecretToken: String?

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import Yams
 
 /// A setting that stops start-up, named the way the person set it (flag, variable or file key).
@@ -13,6 +14,9 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible, Sendable {
 /// Builds the one `Config` from command-line flags, then environment variables, then a config
 /// file, then defaults: the first that sets a key wins. Nothing else reads the environment.
 public enum ConfigLoader {
+    /// The shortest token or secret an operator may choose for a channel.
+    public static let minimumInventedSecretLength = 16
+
     public static func load(
         flags: [ConfigKey: String] = [:], environment: [String: String] = [:], file: (path: String, text: String)? = nil
     ) throws(ConfigError) -> Config {
@@ -38,7 +42,7 @@ public enum ConfigLoader {
         do {
             loaded = try Yams.load(yaml: file.text)
         } catch {
-            throw ConfigError(setting: file.path, problem: "is not valid YAML: \(error)")
+            throw ConfigError(setting: file.path, problem: "is not valid YAML: \(syntaxProblem(error))")
         }
         guard let loaded else { return [:] }
         guard let mapping = loaded as? [String: Any] else {
@@ -55,6 +59,23 @@ public enum ConfigLoader {
             }
         }
         return values
+    }
+
+    /// Where the file's YAML goes wrong and what libyaml says of it, never the text of the line:
+    /// that line may hold a secret.
+    static func syntaxProblem(_ error: any Error) -> String {
+        switch error as? YamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            "\(problem) at line \(mark.line), column \(mark.column)"
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            "a setting appears twice (\(duplicates.sorted().joined(separator: ", "))) "
+                + "at line \(context.mark.line), column \(context.mark.column)"
+        case .reader(let problem, _, _, _):
+            "\(problem)"
+        default:
+            "the file cannot be read as YAML"
+        }
     }
 
     /// Reads and checks each setting, naming it in any error; secret values never appear in one.
@@ -106,8 +127,16 @@ public enum ConfigLoader {
             if let rate = try integer(.rateLimitPerMinute, in: 1...100_000) { config.rateLimitPerMinute = rate }
             if let burst = try integer(.rateLimitBurst, in: 1...100_000) { config.rateLimitBurst = burst }
             if let attempts = try integer(.outboxMaxAttempts, in: 1...100) { config.outboxMaxAttempts = attempts }
+            if let seconds = try positiveNumber(.requestTimeoutSeconds, atMost: 3600) { config.requestTimeoutSeconds = seconds }
+            if let count = try integer(.newConversationsPerMinute, in: 1...1_000_000) {
+                config.newConversationsPerMinute = count
+            }
+            if let count = try integer(.newConversationsPerChannelPerMinute, in: 1...1_000_000) {
+                config.newConversationsPerChannelPerMinute = count
+            }
+            if let proxies = try string(.trustedProxies) { config.trustedProxies = try addresses(.trustedProxies, proxies) }
             if let text = try string(.idleHours) {
-                guard let hours = Double(text), hours > 0 else {
+                guard let hours = Double(text), hours > 0, hours.isFinite else {
                     throw ConfigError(setting: values[.idleHours]!.source, problem: "must be a number of hours above 0")
                 }
                 config.idleHours = hours
@@ -119,8 +148,8 @@ public enum ConfigLoader {
                 }
                 config.logLevel = level
             }
-            config.genericToken = try string(.genericToken)
-            config.telegramSecretToken = try string(.telegramSecretToken)
+            config.genericToken = try inventedSecret(.genericToken)
+            config.telegramSecretToken = try inventedSecret(.telegramSecretToken)
             if let secret = config.telegramSecretToken, !Self.isTelegramSecret(secret) {
                 throw ConfigError(
                     setting: values[.telegramSecretToken]!.source,
@@ -151,6 +180,41 @@ public enum ConfigLoader {
             try requireTogether(.whatsappAppSecret, .whatsappVerifyToken)
             try requireTogether(.whatsappAppSecret, .whatsappAccessToken)
             return config
+        }
+
+        func positiveNumber(_ key: ConfigKey, atMost limit: Double) throws(ConfigError) -> Double? {
+            guard let text = try string(key) else { return nil }
+            guard let number = Double(text), number > 0, number <= limit else {
+                throw ConfigError(
+                    setting: values[key]!.source, problem: "must be a number above 0 and at most \(Int(limit)), not \"\(text)\"")
+            }
+            return number
+        }
+
+        /// A comma-separated list of IPv4 or IPv6 addresses.
+        func addresses(_ key: ConfigKey, _ text: String) throws(ConfigError) -> [String] {
+            let list = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            var addresses: [String] = []
+            for address in list {
+                // why: written the way the server will see peers (e.g. "0:0::1" becomes "::1").
+                guard let parsed = try? SocketAddress(ipAddress: address, port: 0).ipAddress else {
+                    throw ConfigError(setting: values[key]!.source, problem: "\"\(address)\" is not an IP address")
+                }
+                addresses.append(parsed)
+            }
+            return addresses
+        }
+
+        /// A secret the operator makes up (not one a platform issues): long enough not to be guessed.
+        func inventedSecret(_ key: ConfigKey) throws(ConfigError) -> String? {
+            guard let secret = try string(key) else { return nil }
+            guard secret.count >= ConfigLoader.minimumInventedSecretLength else {
+                throw ConfigError(
+                    setting: values[key]!.source,
+                    problem: "must be at least \(ConfigLoader.minimumInventedSecretLength) characters; "
+                        + "make a random one with: openssl rand -hex 32")
+            }
+            return secret
         }
 
         static func isEd25519PublicKey(_ text: String) -> Bool {

@@ -6,6 +6,7 @@ import GRDB
 /// retry of the same event gets the same answer and changes nothing.
 struct ProcessedEvent: Codable, Sendable {
     var channel: String
+    var conversation: String
     var eventId: String
     var sessionId: Int64?
     var status: SessionStatus?

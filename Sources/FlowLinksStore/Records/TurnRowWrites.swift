@@ -40,11 +40,11 @@ extension ProcessedEvent {
     func write(_ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO processed_events (channel, event_id, session_id, status, replies, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO processed_events (channel, conversation, event_id, session_id, status, replies, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            channel, eventId, sessionId, status?.rawValue, JSONText.messages(replies), StoredDate.text(createdAt),
+            channel, conversation, eventId, sessionId, status?.rawValue, JSONText.messages(replies), StoredDate.text(createdAt),
         ])
     }
 }
