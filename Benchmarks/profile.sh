@@ -22,7 +22,8 @@ database="$(mktemp -d)"
 LD_PRELOAD="$work/sigsuspend.so" valgrind --tool=callgrind --instr-atstart=no \
     --callgrind-out-file="$work/turns.callgrind" "$work/flowlinks" serve --port "$port" \
     --db "$database/profile.sqlite" --set log_level=warning \
-    --set rate_limit_per_minute=100000 --set rate_limit_burst=100000 2>"$work/valgrind.log" &
+    --set rate_limit_per_minute=100000 --set rate_limit_burst=100000 \
+    --set new_conversations_per_minute=1000000 --set new_conversations_per_channel_per_minute=1000000 2>"$work/valgrind.log" &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$database"' EXIT
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done

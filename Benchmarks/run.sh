@@ -14,7 +14,8 @@ swift build -c release --product flowlinks >/dev/null
 binary=.build/release/flowlinks
 
 "$binary" serve --port "$port" --db "$database" --set log_level=warning \
-    --set rate_limit_per_minute=100000 --set rate_limit_burst=100000 &
+    --set rate_limit_per_minute=100000 --set rate_limit_burst=100000 \
+    --set new_conversations_per_minute=1000000 --set new_conversations_per_channel_per_minute=1000000 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$(dirname "$database")"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done

@@ -21,7 +21,8 @@ binary=.build/release/flowlinks
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 
 "$binary" serve --port "$port" --db "$database" --set log_level=warning \
-    --set rate_limit_per_minute=100000 --set rate_limit_burst=100000 >"$work/server.log" 2>&1 &
+    --set rate_limit_per_minute=100000 --set rate_limit_burst=100000 \
+    --set new_conversations_per_minute=1000000 --set new_conversations_per_channel_per_minute=1000000 >"$work/server.log" 2>&1 &
 server=$!
 wrk_pid=""
 trap 'kill $wrk_pid $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$database"*' EXIT

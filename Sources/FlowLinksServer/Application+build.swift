@@ -36,19 +36,23 @@ public struct ServerDependencies: Sendable {
 
 /// The configured server: routes for the enabled channels and operations, the outbox worker.
 public func buildApplication(_ config: Config, dependencies: ServerDependencies) -> some ApplicationProtocol {
-    let router = Router()
-    router.add(middleware: LogRequestsMiddleware(.debug))
+    let router = Router(context: ServerRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: NotFoundMiddleware())
     let engine = Engine(script: dependencies.script, idleTimeout: config.idleHours * 3600)
     let wakeup = Wakeup()
     let turns = TurnService(
         database: dependencies.database, engine: engine,
         limiter: RateLimiter(perMinute: config.rateLimitPerMinute, burst: config.rateLimitBurst, now: dependencies.now),
+        admission: NewConversationLimits(
+            perAddress: config.newConversationsPerMinute, perChannel: config.newConversationsPerChannelPerMinute,
+            now: dependencies.now),
         metrics: dependencies.metrics, outboxWakeup: wakeup, now: dependencies.now)
+    let channels = channels(for: config, script: dependencies.script, now: dependencies.now)
+    dependencies.metrics.registerWebhookSeries(channels: channels.map(\.name))
     WebhookRoutes(
-        channels: channels(for: config, script: dependencies.script, now: dependencies.now), turns: turns,
-        maxBodyBytes: config.maxBodyBytes,
-        metrics: dependencies.metrics
+        channels: channels, turns: turns, maxBodyBytes: config.maxBodyBytes, metrics: dependencies.metrics,
+        clients: ClientAddresses(trustedProxies: Set(config.trustedProxies))
     ).add(to: router)
     OperationsRoutes(database: dependencies.database, metrics: dependencies.metrics).add(to: router)
     FacilitatorRoutes(
@@ -60,12 +64,16 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
     ).add(to: router)
 
     let platformSenders = dependencies.senders ?? senders(for: config)
+    dependencies.metrics.registerOutboxSeries(channels: platformSenders.keys.sorted())
     let outbox = OutboxDelivery(
         database: dependencies.database, senders: platformSenders, maxAttempts: config.outboxMaxAttempts,
         wakeup: wakeup, metrics: dependencies.metrics, logger: dependencies.logger, now: dependencies.now,
         jitter: dependencies.jitter)
     return Application(
         router: router,
+        // why: a connection that sends nothing, or a request that stalls half-sent, would otherwise
+        // hold its socket open for as long as the client likes.
+        server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(config.requestTimeoutSeconds * 1000)))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "FlowLinks"),
         // why: with no channel that replies through an API there is nothing to deliver.
         services: platformSenders.isEmpty ? [] : [outbox],

@@ -36,9 +36,13 @@ public actor RateLimiter {
     public func allow(_ conversation: String) -> Bool { decide(conversation).isAllowed }
 
     /// Takes one message from the conversation's budget, and says whether this refusal is news.
-    public func decide(_ conversation: String) -> Decision {
+    public func decide(_ conversation: String) -> Decision { decideNoting(conversation).decision }
+
+    /// `decide`, and whether the conversation had no budget kept for it: not seen lately.
+    public func decideNoting(_ conversation: String) -> (decision: Decision, firstSeen: Bool) {
         let time = now()
-        var bucket = buckets[conversation] ?? Bucket(tokens: burst, updated: time)
+        let kept = buckets[conversation]
+        var bucket = kept ?? Bucket(tokens: burst, updated: time)
         let refill = time.timeIntervalSince(bucket.updated) * perMinute / 60
         bucket.tokens = min(burst, bucket.tokens + max(0, refill))
         bucket.updated = time
@@ -53,7 +57,7 @@ public actor RateLimiter {
         }
         buckets[conversation] = bucket
         if buckets.count > 10_000 { forgetFullBuckets(at: time) }
-        return decision
+        return (decision, kept == nil)
     }
 
     /// Drops conversations whose budget has refilled: they are no different from new ones.

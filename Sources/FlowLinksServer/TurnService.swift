@@ -10,14 +10,30 @@ public struct TurnService: Sendable {
     let database: AppDatabase
     let engine: Engine
     let limiter: RateLimiter
+    let admission: NewConversationLimits
     let metrics: ServerMetrics
     let outboxWakeup: Wakeup
     let now: @Sendable () -> Date
 
     /// The reply to one event: a replay of the first answer, a friendly slow-down, or a new turn.
-    func reply(to event: InboundEvent, on channel: any Channel, logger: Logger) async throws -> ChannelReply {
+    /// Throws `NewConversationRefusal` when the event would start one conversation too many.
+    func reply(
+        to event: InboundEvent, on channel: any Channel, from client: String, logger: Logger
+    ) async throws
+        -> ChannelReply
+    {
         let key = ConversationKey(channel: channel.name, conversation: event.conversation)
-        let decision = await limiter.decide("\(key.channel)\u{0}\(key.conversation)")
+        let (decision, firstSeen) = await limiter.decideNoting("\(key.channel)\u{0}\(key.conversation)")
+        // why: only a conversation this process has not seen lately can be new; the database says
+        // whether it is, so a restart does not count every returning conversation as new.
+        if firstSeen, try database.currentSession(key) == nil {
+            do {
+                try await admission.admit(address: client, channel: channel.name)
+            } catch {
+                metrics.newConversationRefused(channel: channel.name, limit: error.limit.rawValue)
+                throw error
+            }
+        }
         // why: a platform's retry of an answered event gets its stored reply, whatever the budget.
         if !decision.isAllowed, try await !database.hasProcessed(key, eventID: event.eventID) {
             metrics.rateLimited(channel: channel.name)

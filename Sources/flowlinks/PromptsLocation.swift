@@ -76,8 +76,9 @@ struct PromptsOptions: ParsableArguments {
     /// Says where the content was looked for and how to point at it.
     static func notFound() -> String {
         let places = defaultCandidates().map { "  \($0.path)" }
-        return (["Cannot find the conversation content (a Prompts folder with script.yaml). Looked in:"] + places + [
-            "Run flowlinks from the project folder, or pass --prompts DIR.", "",
-        ]).joined(separator: "\n")
+        return
+            (["Cannot find the conversation content (a Prompts folder with script.yaml). Looked in:"] + places + [
+                "Run flowlinks from the project folder, or pass --prompts DIR.", "",
+            ]).joined(separator: "\n")
     }
 }

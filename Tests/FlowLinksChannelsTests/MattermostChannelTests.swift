@@ -127,7 +127,8 @@ struct MattermostChannelTests {
 
     @Test func whatPeopleTypedIsShownAsTypedWithoutMentionsImagesOrFormatting() throws {
         let echoed = OutboundMessage("Thanks. How does @all ![t](http://x) share *news* with [partners](http://y)?")
-        let text = try #require(try jsonObject(channel.reply(to: event, with: [echoed], context: ReplyContext()).response.body)["text"] as? String)
+        let text = try #require(
+            try jsonObject(channel.reply(to: event, with: [echoed], context: ReplyContext()).response.body)["text"] as? String)
         #expect(!text.contains("@all"), "a mention would notify the whole channel")
         #expect(text.contains("@\u{200B}all"))
         #expect(!text.contains("!["), "an image would load from the address")

@@ -93,3 +93,67 @@ struct OutboxLoggingTests {
         }
     }
 }
+
+@Suite("No log level prints a secret")
+struct SecretsAtEveryLogLevelTests {
+    static let secrets = [
+        "generic-secret-value", PlatformRequests.telegramSecret, "999:telegram-bot-secret", PlatformRequests.twilioToken,
+        PlatformRequests.mattermostToken, SignedRequests.slackSecret, SignedRequests.slackBotToken,
+        SignedRequests.whatsappSecret, SignedRequests.whatsappVerifyToken, SignedRequests.whatsappAccessToken,
+    ]
+
+    @Test(arguments: Logger.Level.allCases)
+    func startingServingAndDeliveringLogsNoSecret(level: Logger.Level) async throws {
+        let handler = RecordingLogHandler()
+        handler.logLevel = level
+        var server = try TestServer {
+            $0.genericToken = "generic-secret-value"
+            $0.telegramSecretToken = PlatformRequests.telegramSecret
+            $0.telegramBotToken = "999:telegram-bot-secret"
+            $0.twilioAuthToken = PlatformRequests.twilioToken
+            $0.twilioPublicURL = PlatformRequests.twilioURL
+            $0.mattermostToken = PlatformRequests.mattermostToken
+            $0.slackSigningSecret = SignedRequests.slackSecret
+            $0.slackBotToken = SignedRequests.slackBotToken
+            $0.whatsappAppSecret = SignedRequests.whatsappSecret
+            $0.whatsappVerifyToken = SignedRequests.whatsappVerifyToken
+            $0.whatsappAccessToken = SignedRequests.whatsappAccessToken
+        }
+        // why: real senders, as `serve` builds them, aimed at a closed port on this machine.
+        let closed = "http://127.0.0.1:9"
+        server.senders = [
+            "telegram": TelegramSender(client: .shared, baseURL: closed, botToken: "999:telegram-bot-secret"),
+            "slack": SlackSender(client: .shared, baseURL: closed, botToken: SignedRequests.slackBotToken),
+            "whatsapp": WhatsAppSender(client: .shared, baseURL: closed, accessToken: SignedRequests.whatsappAccessToken),
+        ]
+        server.logger = Logger(label: "test") { _ in handler }
+        try await server.application.test(.live) { client async throws in
+            let challenge = "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=\(SignedRequests.whatsappVerifyToken)"
+            #expect(try await client.execute(uri: challenge + "&hub.challenge=42", method: .get).status == .ok)
+            #expect(try await client.sendGeneric("hello", token: "generic-secret-value").status == .ok)
+            #expect(try await client.sendTelegram(PlatformRequests.telegramMessage(update: 1, text: "hello")).status == .ok)
+        }
+        let log = handler.recorded.joined(separator: "\n")
+        if level <= .debug {
+            #expect(log.contains("/webhooks/whatsapp"), "requests are logged at debug")
+            #expect(log.contains("OutboxDelivery(platforms: slack, telegram, whatsapp)"), "services are logged at debug")
+        }
+        for secret in Self.secrets {
+            #expect(!log.contains(secret), "\(secret) appeared in the log at \(level)")
+        }
+    }
+
+    @Test func aPrintedConfigShowsSecretsOnlyAsSet() {
+        var config = Config()
+        config.slackBotToken = SignedRequests.slackBotToken
+        for printed in [
+            "\(config)", String(reflecting: config),
+            {
+                var text = ""; dump(config, to: &text); return text
+            }(),
+        ] {
+            #expect(!printed.contains(SignedRequests.slackBotToken))
+            #expect(printed.contains("slack_bot_token: set") || printed.contains("slack_bot_token: \"set\""), "\(printed)")
+        }
+    }
+}

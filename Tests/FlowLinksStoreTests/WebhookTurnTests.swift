@@ -117,13 +117,17 @@ struct DedupeMigrationTests {
 
         let database = try AppDatabase.open(path: folder.database)
         let key = ConversationKey(channel: "generic", conversation: "team-a")
-        let replay = try await database.converse(InboundMessage(key: key, text: "hello"), eventID: "1", engine: engine, now: Date()) {
+        let replay = try await database.converse(
+            InboundMessage(key: key, text: "hello"), eventID: "1", engine: engine, now: Date()
+        ) {
             ($0.replies, [])
         }.0
         #expect(replay.replayed)
         #expect(replay.replies.map(\.text) == ["Welcome back"])
         let other = ConversationKey(channel: "generic", conversation: "team-b")
-        let fresh = try await database.converse(InboundMessage(key: other, text: "hello"), eventID: "1", engine: engine, now: Date()) {
+        let fresh = try await database.converse(
+            InboundMessage(key: other, text: "hello"), eventID: "1", engine: engine, now: Date()
+        ) {
             ($0.replies, [])
         }.0
         #expect(!fresh.replayed)

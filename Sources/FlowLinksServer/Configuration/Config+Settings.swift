@@ -42,3 +42,17 @@ extension Config {
 
     private static func presence(of secret: String?) -> String { secret == nil ? "not set" : "set" }
 }
+
+// why: a `Config` printed anywhere (a log line, a debugger, `dump`) shows its secrets only as
+// "set" or "not set", as `config check` does.
+extension Config: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        "Config(" + ConfigKey.allCases.map { "\($0.rawValue): \(displayValue(of: $0))" }.joined(separator: ", ") + ")"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ConfigKey.allCases.map { (label: $0.rawValue, value: displayValue(of: $0) as Any) })
+    }
+}

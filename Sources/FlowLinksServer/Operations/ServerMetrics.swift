@@ -4,10 +4,41 @@ import Prometheus
 /// The server's Prometheus metrics, served at `/metrics`.
 public struct ServerMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
+    let process = ProcessMetrics()
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
     }
+
+    /// Creates every webhook series at zero, so dashboards and alerts see them before any traffic.
+    func registerWebhookSeries(channels: [String]) {
+        for channel in channels {
+            for name in ["flowlinks_turns_total", "flowlinks_replayed_events_total", "flowlinks_rate_limited_total"] {
+                _ = registry.makeCounter(name: name, labels: [("channel", channel)])
+            }
+            _ = registry.makeDurationHistogram(
+                name: "flowlinks_turn_duration_seconds", labels: [("channel", channel)], buckets: Self.buckets)
+            for status in Self.expectedStatuses {
+                _ = registry.makeCounter(
+                    name: "flowlinks_webhook_errors_total", labels: [("channel", channel), ("status", String(status))])
+            }
+            for limit in ["address", "channel"] {
+                _ = registry.makeCounter(
+                    name: "flowlinks_new_conversations_refused_total", labels: [("channel", channel), ("limit", limit)])
+            }
+        }
+    }
+
+    /// Creates the outbox series of the platforms that reply through an API at zero.
+    func registerOutboxSeries(channels: [String]) {
+        for channel in channels {
+            _ = registry.makeCounter(name: "flowlinks_outbox_delivered_total", labels: [("channel", channel)])
+            _ = registry.makeCounter(name: "flowlinks_outbox_failed_attempts_total", labels: [("channel", channel)])
+        }
+    }
+
+    /// The refusals and failures an alert is likely to watch.
+    static let expectedStatuses = [400, 401, 413, 429, 500]
 
     /// A turn the engine took, and how long the whole request took.
     func turnTaken(channel: String, duration: Duration) {
@@ -20,6 +51,13 @@ public struct ServerMetrics: Sendable {
     /// A retried event answered from the dedupe record.
     func replayed(channel: String) {
         registry.makeCounter(name: "flowlinks_replayed_events_total", labels: [("channel", channel)]).increment()
+    }
+
+    /// A new conversation refused by the per-address or per-channel limit.
+    func newConversationRefused(channel: String, limit: String) {
+        registry.makeCounter(
+            name: "flowlinks_new_conversations_refused_total", labels: [("channel", channel), ("limit", limit)]
+        ).increment()
     }
 
     func rateLimited(channel: String) {
@@ -41,8 +79,11 @@ public struct ServerMetrics: Sendable {
         registry.makeCounter(name: "flowlinks_outbox_failed_attempts_total", labels: [("channel", channel)]).increment()
     }
 
-    /// The Prometheus text exposition.
+    /// The Prometheus text exposition, with the process's figures as of now.
     public func exposition() -> [UInt8] {
+        for figure in process.current() {
+            registry.makeGauge(name: figure.name).set(figure.value)
+        }
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return buffer

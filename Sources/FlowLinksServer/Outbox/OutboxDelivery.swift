@@ -125,3 +125,9 @@ public struct OutboxDelivery: Service {
         return min(Self.maximumBackoff, exponential) * jitter()
     }
 }
+
+// why: the service group logs each service's printed form at debug level; the senders inside
+// hold API tokens, which must not be printed, and the rest says nothing an operator needs.
+extension OutboxDelivery: CustomStringConvertible {
+    public var description: String { "OutboxDelivery(platforms: \(senders.keys.sorted().joined(separator: ", ")))" }
+}

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FlowLinksChannels
 import FlowLinksStore
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 public struct SlackSender: PlatformSender {
     let http: PlatformHTTP
     let baseURL: String
-    let botToken: String
+    let botToken: Secret
 
     /// Slack errors that say "try again later" rather than "this call is wrong".
     static let transientErrors: Set<String> = [
@@ -17,13 +18,13 @@ public struct SlackSender: PlatformSender {
     public init(client: HTTPClient, baseURL: String, botToken: String) {
         self.http = PlatformHTTP(client: client)
         self.baseURL = PlatformHTTP.base(baseURL)
-        self.botToken = botToken
+        self.botToken = Secret(botToken)
     }
 
     public func send(_ call: OutboxRecord) async -> DeliveryResult {
         let answer: PlatformHTTP.Answer
         switch await http.post(
-            "\(baseURL)/\(call.method)", body: Array(call.body), headers: [("Authorization", "Bearer \(botToken)")])
+            "\(baseURL)/\(call.method)", body: Array(call.body), headers: [("Authorization", "Bearer \(botToken.revealed)")])
         {
         case .failure(let failure): return failure.result
         case .success(let success): answer = success

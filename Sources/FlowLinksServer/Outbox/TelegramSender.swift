@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FlowLinksChannels
 import FlowLinksStore
 import Foundation
 
@@ -6,16 +7,16 @@ import Foundation
 public struct TelegramSender: PlatformSender {
     let http: PlatformHTTP
     let baseURL: String
-    let botToken: String
+    let botToken: Secret
 
     public init(client: HTTPClient, baseURL: String, botToken: String) {
         self.http = PlatformHTTP(client: client)
         self.baseURL = PlatformHTTP.base(baseURL)
-        self.botToken = botToken
+        self.botToken = Secret(botToken)
     }
 
     public func send(_ call: OutboxRecord) async -> DeliveryResult {
-        switch await http.post("\(baseURL)/bot\(botToken)/\(call.method)", body: Array(call.body)) {
+        switch await http.post("\(baseURL)/bot\(botToken.revealed)/\(call.method)", body: Array(call.body)) {
         case .failure(let failure): return failure.result
         case .success(let answer):
             let error = try? JSONDecoder().decode(TelegramAnswer.self, from: answer.body)

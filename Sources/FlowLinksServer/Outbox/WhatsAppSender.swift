@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FlowLinksChannels
 import FlowLinksStore
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 public struct WhatsAppSender: PlatformSender {
     let http: PlatformHTTP
     let baseURL: String
-    let accessToken: String
+    let accessToken: Secret
 
     /// Graph API error codes for throttling, sent with HTTP 400 as well as 429.
     static let throttlingCodes: Set<Int> = [4, 80007, 130429, 131048, 131056]
@@ -15,12 +16,12 @@ public struct WhatsAppSender: PlatformSender {
     public init(client: HTTPClient, baseURL: String, accessToken: String) {
         self.http = PlatformHTTP(client: client)
         self.baseURL = PlatformHTTP.base(baseURL)
-        self.accessToken = accessToken
+        self.accessToken = Secret(accessToken)
     }
 
     public func send(_ call: OutboxRecord) async -> DeliveryResult {
         switch await http.post(
-            "\(baseURL)/\(call.method)", body: Array(call.body), headers: [("Authorization", "Bearer \(accessToken)")])
+            "\(baseURL)/\(call.method)", body: Array(call.body), headers: [("Authorization", "Bearer \(accessToken.revealed)")])
         {
         case .failure(let failure): return failure.result
         case .success(let answer):

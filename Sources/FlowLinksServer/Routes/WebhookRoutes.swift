@@ -10,11 +10,13 @@ struct WebhookRoutes: Sendable {
     let turns: TurnService
     let maxBodyBytes: Int
     let metrics: ServerMetrics
+    let clients: ClientAddresses
 
-    func add(to router: Router<some RequestContext>) {
+    func add(to router: Router<ServerRequestContext>) {
         for channel in channels {
             router.post("webhooks/\(channel.name)") { request, context in
-                await handle(request, channel: channel, logger: context.logger)
+                await handle(
+                    request, channel: channel, client: clients.address(of: request, context: context), logger: context.logger)
             }
             router.on("webhooks/\(channel.name)", method: .get) { request, context in
                 answerGet(request, channel: channel, logger: context.logger)
@@ -36,7 +38,7 @@ struct WebhookRoutes: Sendable {
         return response
     }
 
-    private func handle(_ request: Request, channel: any Channel, logger: Logger) async -> Response {
+    private func handle(_ request: Request, channel: any Channel, client: String, logger: Logger) async -> Response {
         var request = request
         let body: ByteBuffer
         do {
@@ -54,15 +56,19 @@ struct WebhookRoutes: Sendable {
             case .respond(let response):
                 return Response(response)
             case .event(let event):
-                let reply = try await turns.reply(to: try Self.withoutNUL(event), on: channel, logger: logger)
+                let reply = try await turns.reply(to: try Self.withoutNUL(event), on: channel, from: client, logger: logger)
                 return Response(reply.response)
             case .batch(let events):
                 // why: each message is its own turn, in the order sent; replies go through the outbox.
                 for event in try events.map(Self.withoutNUL) {
-                    _ = try await turns.reply(to: event, on: channel, logger: logger)
+                    _ = try await turns.reply(to: event, on: channel, from: client, logger: logger)
                 }
                 return Response(.acknowledged)
             }
+        } catch let refusal as NewConversationRefusal {
+            logger.notice(
+                "Refused a new conversation", metadata: ["channel": "\(channel.name)", "limit": "\(refusal.limit)"])
+            return refuse(channel, .init(status: 429, message: refusal.message))
         } catch let error as ChannelError {
             logger.info("Refused a webhook request", metadata: ["channel": "\(channel.name)", "status": "\(error.status)"])
             return refuse(channel, .init(status: error.status, message: error.message))

@@ -34,6 +34,8 @@ struct TestServer {
         config.port = 0
         config.rateLimitBurst = 1000
         config.rateLimitPerMinute = 1000
+        config.newConversationsPerMinute = 10_000
+        config.newConversationsPerChannelPerMinute = 10_000
         configure(&config)
         self.config = config
         self.database = try AppDatabase.inMemory()
