@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Slack channel")
 struct SlackChannelTests {
-    /// Slack's own documented example (DESIGN.md §5).
+    /// Slack's own documented example of a signed slash-command request (api.slack.com, "Verifying
+    /// requests from Slack").
     static let vectorSecret = "8f742231b10e8888abcd99yyyzzz85a5"
     static let vectorTimestamp = "1531420618"
     static let vectorSignature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Crash test (DESIGN.md §6): an acknowledged message is never lost, and never taken twice.
+"""Crash test: an acknowledged message is never lost, and never taken twice: kill -9 at any moment,
+restart, and the transcript holds everything that was answered 2xx, once.
 
 Starts the real `flowlinks serve` on 127.0.0.1 with a temporary database and the generic channel
 (bearer token), drives many conversations at once through POST /webhooks/generic, and kill -9s

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Bad-input test (DESIGN.md §9): bad input of every kind gets a 4xx, never a 5xx, a crash or a
-changed row.
+"""Bad-input test: bad input of every kind (malformed JSON, wrong types, huge bodies, bad UTF-8, bad
+or replayed signatures) gets a 4xx with a clear message, never a 5xx, a crash or a changed row.
 
 Starts the real `flowlinks serve` on 127.0.0.1 with every channel on and a temporary database, then:
 
