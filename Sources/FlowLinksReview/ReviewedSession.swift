@@ -24,6 +24,14 @@ public struct ReviewedSession: Sendable {
 
     public var id: Int64 { report.session.id ?? 0 }
 
+    /// The result's parts a facilitator reads: all but the closing line, which speaks to the
+    /// participant ("type back to change an answer…") and quotes no answer.
+    public var facilitatorParts: [SessionResult.Part] {
+        guard let parts = report.result?.result.parts else { return [] }
+        guard let last = parts.last, last.cites.isEmpty, parts.count > 1 else { return parts }
+        return Array(parts.dropLast())
+    }
+
     /// The organization's name as the participant gave it.
     public var organization: String? { value(of: .organization) }
 

@@ -60,7 +60,9 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
         sessions: FacilitatorSessions(now: dependencies.now),
         // why: five guesses a minute per account name slows password guessing to a crawl.
         loginThrottle: RateLimiter(perMinute: 5, burst: 5, now: dependencies.now),
-        pages: FacilitatorPages(database: dependencies.database, script: dependencies.script, now: dependencies.now)
+        pages: FacilitatorPages(
+            database: dependencies.database, script: dependencies.script, enabledChannels: config.enabledChannels,
+            now: dependencies.now)
     ).add(to: router)
 
     let platformSenders = dependencies.senders ?? senders(for: config)

@@ -83,6 +83,11 @@ extension AppDatabase {
     }
 
     /// The same, without blocking the caller's thread (for the web pages).
+    /// Every channel that has a session, in name order.
+    public func channelsWithSessions() async throws -> [String] {
+        try await writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT channel FROM sessions ORDER BY channel") }
+    }
+
     public func reviewSessions(matching filter: SessionFilter) async throws -> SessionPage {
         try await writer.read { db in try Self.sessions(db, matching: filter) }
     }

@@ -15,6 +15,8 @@ struct FacilitatorPages: Sendable {
 
     let database: AppDatabase
     let script: Script
+    /// The channels the server has on, offered in the sessions filter beside those with sessions.
+    let enabledChannels: [String]
     let now: @Sendable () -> Date
 
     /// The longest note kept, in characters.
@@ -26,7 +28,9 @@ struct FacilitatorPages: Sendable {
             await guarded(request) { session, _ in
                 let query = try SessionListQuery(queryString: request.uri.query)
                 let page = try await database.reviewSessions(matching: query.filter)
-                return .html(SessionsListPage(session: session, script: script, query: query, page: page).render())
+                let channels = Set(enabledChannels).union(try await database.channelsWithSessions()).sorted()
+                return .html(
+                    SessionsListPage(session: session, script: script, query: query, page: page, channels: channels).render())
             }
         }
         group.get("sessions/:id") { request, context in

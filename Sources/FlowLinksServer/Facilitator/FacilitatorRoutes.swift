@@ -18,7 +18,7 @@ struct FacilitatorRoutes: Sendable {
         group.get("style.css") { _, _ in
             var response = Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css + Stylesheet.overviewCSS)))
+                body: .init(byteBuffer: ByteBuffer(string: Stylesheet.all)))
             response.headers[.cacheControl] = "public, max-age=3600"
             return response
         }

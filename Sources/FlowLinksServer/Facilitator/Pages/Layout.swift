@@ -18,6 +18,7 @@ struct Layout {
         <link rel="stylesheet" href="/facilitator/style.css">
         </head>
         <body>
+        <a class="skip" href="#main">Skip to content</a>
         <header class="site">
         <a class="brand" href="/facilitator/sessions">FlowLinks</a>
         \(navigation)

@@ -16,10 +16,9 @@ struct SessionDetailPage {
             """
             <h1>\(title.isEmpty ? "Session \(reviewed.id)" : title)</h1>
             <p class="facts">Session \(reviewed.id) · \(facts.channel) · \(facts.status.rawValue) · started \
-            \(SessionsListPage.stamp(facts.createdAt)) UTC · content \(facts.contentVersion)</p>
+            \(SessionsListPage.stamp(facts.createdAt)) UTC</p>
             <p class="actions"><a href="/facilitator/sessions/\(reviewed.id)/export.md">Markdown</a> · \
-            <a href="/facilitator/sessions/\(reviewed.id)/export.json">JSON</a> · \
-            <a href="/facilitator/sessions/\(reviewed.id)/summary">One-page summary</a></p>
+            <a href="/facilitator/sessions/\(reviewed.id)/export.json">JSON</a>\(summaryLink)</p>
             \(result)
             \(notesSection)
             <section aria-labelledby="answers"><h2 id="answers">Answers</h2>\(answers)</section>
@@ -27,11 +26,17 @@ struct SessionDetailPage {
             """)
     }
 
+    /// The printable summary, offered only when there is a result to summarize.
+    private var summaryLink: HTML {
+        guard reviewed.report.result != nil else { return "" }
+        return " · <a href=\"/facilitator/sessions/\(reviewed.id)/summary\">One-page summary</a>"
+    }
+
     private var result: HTML {
         guard let stored = reviewed.report.result?.result else {
             return "<section><h2>Result</h2><p>No result yet: the session is not finished.</p></section>"
         }
-        let parts: [HTML] = stored.parts.map { "<p class=\"part\">\($0.text)</p>" }
+        let parts: [HTML] = reviewed.facilitatorParts.map { "<p class=\"part\">\($0.text)</p>" }
         return """
             <section aria-labelledby="result"><h2 id="result">Result</h2>
             \(ChartGrid(script: reviewed.script, recommendation: stored.recommendation).render())
@@ -91,8 +96,9 @@ struct SessionDetailPage {
         let lines: [HTML] = reviewed.report.transcript.map { line in
             let inbound = line.direction == .inbound
             let who = inbound ? (line.participant ?? "Participant") : "FlowLinks"
+            // why: the numbers are part of what the person saw, so they are text, not list markers.
             let choices: [HTML] = (line.choices ?? []).map { "<li>\($0.number). \($0.label)</li>" }
-            let list: HTML = choices.isEmpty ? "" : "<ol class=\"choices\">\(choices)</ol>"
+            let list: HTML = choices.isEmpty ? "" : "<ul class=\"choices\">\(choices)</ul>"
             return """
                 <li class="\(inbound ? "in" : "out")"><p class="who">\(who) <time>\(SessionsListPage.stamp(line.createdAt))</time></p>\
                 <p class="text">\(line.text)</p>\(list)</li>

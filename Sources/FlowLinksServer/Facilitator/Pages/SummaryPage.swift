@@ -14,8 +14,7 @@ struct SummaryPage {
             return Layout(title: title, session: session).page(
                 "<h1>\(title)</h1><p>This session has no result yet, so there is nothing to summarize.</p>")
         }
-        // why: the closing part speaks to the participant ("type back…"); a printed summary leaves it out.
-        let parts: [HTML] = stored.parts.dropLast().map { "<p class=\"part\">\($0.text)</p>" }
+        let parts: [HTML] = reviewed.facilitatorParts.map { "<p class=\"part\">\($0.text)</p>" }
         return Layout(title: "Summary · \(title)", session: session).page(
             """
             <article class="summary">
