@@ -84,8 +84,3 @@ public struct ReviewedSession: Sendable {
     /// The answers in force, in the engine's terms, so they are worded the way the engine words them.
     private var currentAnswers: [StepID: Answer] { report.currentAnswers.mapValues(\.answer) }
 }
-
-/// How the exports write times: ISO 8601 in UTC.
-enum ReviewTime {
-    static func format(_ date: Date) -> String { date.formatted(.iso8601) }
-}

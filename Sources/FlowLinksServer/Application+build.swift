@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FlowLinksChannels
 import FlowLinksCore
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 import Hummingbird
@@ -62,7 +63,7 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
         loginThrottle: RateLimiter(perMinute: 5, burst: 5, now: dependencies.now),
         pages: FacilitatorPages(
             database: dependencies.database, script: dependencies.script, enabledChannels: config.enabledChannels,
-            now: dependencies.now)
+            time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), now: dependencies.now)
     ).add(to: router)
 
     let platformSenders = dependencies.senders ?? senders(for: config)

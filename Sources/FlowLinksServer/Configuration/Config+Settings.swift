@@ -16,6 +16,7 @@ extension Config {
         case .requestTimeoutSeconds: Self.number(requestTimeoutSeconds)
         case .newConversationsPerMinute: String(newConversationsPerMinute)
         case .newConversationsPerChannelPerMinute: String(newConversationsPerChannelPerMinute)
+        case .timeZone: timeZone
         case .trustedProxies: trustedProxies.isEmpty ? "none" : trustedProxies.joined(separator: ", ")
         case .genericToken: Self.presence(of: genericToken)
         case .telegramSecretToken: Self.presence(of: telegramSecretToken)

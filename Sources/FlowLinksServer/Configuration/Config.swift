@@ -22,6 +22,8 @@ public struct Config: Sendable, Equatable {
     public var newConversationsPerMinute = 60
     /// New conversations one channel may start per minute (and at once), all clients together.
     public var newConversationsPerChannelPerMinute = 600
+    /// The IANA time zone facilitators see times in and give days in.
+    public var timeZone = "UTC"
     /// Reverse proxies whose `X-Forwarded-For` is believed, by IP address.
     public var trustedProxies: [String] = []
 

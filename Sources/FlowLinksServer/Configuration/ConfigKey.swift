@@ -11,6 +11,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case newConversationsPerMinute = "new_conversations_per_minute"
     case newConversationsPerChannelPerMinute = "new_conversations_per_channel_per_minute"
     case trustedProxies = "trusted_proxies"
+    case timeZone = "time_zone"
     case genericToken = "generic_token"
     case telegramSecretToken = "telegram_secret_token"
     case telegramBotToken = "telegram_bot_token"
@@ -55,6 +56,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .newConversationsPerMinute: "new conversations one client address may start per minute (default 60)"
         case .newConversationsPerChannelPerMinute:
             "new conversations one channel may start per minute, all clients together (default 600)"
+        case .timeZone: "time zone of the times facilitators see and the days they filter by, e.g. America/Chicago (default UTC)"
         case .trustedProxies: "reverse proxies whose X-Forwarded-For names the client, comma-separated IPs (default none)"
         case .genericToken: "bearer token of the generic channel (without it: loopback only)"
         case .telegramSecretToken: "secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (turns it on)"

@@ -134,6 +134,14 @@ public enum ConfigLoader {
             if let count = try integer(.newConversationsPerChannelPerMinute, in: 1...1_000_000) {
                 config.newConversationsPerChannelPerMinute = count
             }
+            if let zone = try string(.timeZone) {
+                guard TimeZone(identifier: zone) != nil else {
+                    throw ConfigError(
+                        setting: values[.timeZone]!.source,
+                        problem: "\"\(zone)\" is not a time zone; use a name such as UTC, America/Chicago or Europe/Madrid")
+                }
+                config.timeZone = zone
+            }
             if let proxies = try string(.trustedProxies) { config.trustedProxies = try addresses(.trustedProxies, proxies) }
             if let text = try string(.idleHours) {
                 guard let hours = Double(text), hours > 0, hours.isFinite else {

@@ -7,7 +7,7 @@ extension FacilitatorPages {
         group.get("overview") { request, _ in
             await guarded(request) { session, _ in
                 let overview = try await database.overview()
-                return .html(OverviewPage(session: session, script: script, overview: overview).render())
+                return .html(OverviewPage(session: session, script: script, overview: overview, time: time).render())
             }
         }
     }

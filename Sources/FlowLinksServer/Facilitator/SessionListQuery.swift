@@ -1,4 +1,5 @@
 import FlowLinksChannels
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 import Hummingbird
@@ -10,7 +11,7 @@ struct SessionListQuery {
     let fields: [(name: String, value: String)]
 
     /// Reads the raw query string the way a browser writes a GET form: `+` for spaces, `%XX` escapes.
-    init(queryString: String?) throws {
+    init(queryString: String?, time: DisplayTime) throws {
         guard let parameters = FormBody(Array((queryString ?? "").utf8)) else {
             throw HTTPError(.badRequest, message: "The address is not valid.")
         }
@@ -35,26 +36,17 @@ struct SessionListQuery {
             }
             filter.recommendedLevel = number
         }
-        if let from = value("from") { filter.from = try Self.day(from) }
-        if let to = value("to") { filter.to = try Self.day(to).addingTimeInterval(24 * 3600) }
+        let (from, to) = (value("from"), value("to"))
+        do {
+            let days = try time.range(from: from, to: to)
+            filter.from = from == nil ? nil : days?.start
+            filter.to = to == nil ? nil : days?.end
+        } catch {
+            throw HTTPError(.badRequest, message: error.description)
+        }
         filter.page = Int(parameters["page"] ?? "") ?? 1
         self.filter = filter
         self.fields = fields
-    }
-
-    /// The start of a YYYY-MM-DD day, in UTC.
-    static func day(_ text: String) throws -> Date {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        var components = DateComponents()
-        components.timeZone = TimeZone(identifier: "UTC")
-        guard parts.count == 3 else { throw HTTPError(.badRequest, message: "Dates are written YYYY-MM-DD.") }
-        (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
-            throw HTTPError(.badRequest, message: "Dates are written YYYY-MM-DD.")
-        }
-        return date
     }
 
     /// The query string for another page of the same list.

@@ -1,4 +1,5 @@
 import FlowLinksCore
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 
@@ -7,6 +8,7 @@ struct OverviewPage {
     let session: FacilitatorSessions.Session
     let script: Script
     let overview: Overview
+    let time: DisplayTime
 
     func render() -> HTML {
         let histories: [HTML] = overview.initiatives.map(history)
@@ -74,7 +76,7 @@ struct OverviewPage {
         let name = Self.name(history)
         let rows: [HTML] = history.sessions.map { entry in
             """
-            <tr><td>\(Self.day(entry.date))</td><td><a href="/facilitator/sessions/\(entry.id)">\(entry.id)</a></td>\
+            <tr><td>\(time.day(entry.date))</td><td><a href="/facilitator/sessions/\(entry.id)">\(entry.id)</a></td>\
             <td>\(entry.overall.rawValue). \(script.chart.name(of: entry.overall))</td>\
             <td>\(entry.recommended.rawValue). \(script.chart.name(of: entry.recommended))</td></tr>
             """
@@ -82,7 +84,7 @@ struct OverviewPage {
         return """
             <section class="initiative">
             <h3>\(name)</h3>
-            \(TrendChart(script: script, name: name, sessions: history.sessions).render())
+            \(TrendChart(script: script, name: name, sessions: history.sessions, time: time).render())
             <p class="legend">Solid line and filled dots: the overall level today, session by session. Dashed line \
             and rings: the recommended level. A dot inside a ring: today is already the recommended level.</p>
             <table class="trend-numbers">
@@ -100,7 +102,4 @@ struct OverviewPage {
         let initiative = history.initiative.isEmpty ? "unnamed initiative" : history.initiative
         return "\(organization) — \(initiative)"
     }
-
-    /// "2026-11-29", in UTC.
-    static func day(_ date: Date) -> String { String(SessionsListPage.stamp(date).prefix(10)) }
 }

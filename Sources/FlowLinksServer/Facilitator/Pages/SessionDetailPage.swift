@@ -8,6 +8,7 @@ struct SessionDetailPage {
     let session: FacilitatorSessions.Session
     let reviewed: ReviewedSession
     let notes: [FacilitatorNote]
+    let time: DisplayTime
 
     func render() -> HTML {
         let facts = reviewed.report.session
@@ -16,7 +17,7 @@ struct SessionDetailPage {
             """
             <h1>\(title.isEmpty ? "Session \(reviewed.id)" : title)</h1>
             <p class="facts">Session \(reviewed.id) · \(facts.channel) · \(facts.status.rawValue) · started \
-            \(SessionsListPage.stamp(facts.createdAt)) UTC</p>
+            \(time.stamp(facts.createdAt))</p>
             <p class="actions"><a href="/facilitator/sessions/\(reviewed.id)/export.md">Markdown</a> · \
             <a href="/facilitator/sessions/\(reviewed.id)/export.json">JSON</a>\(summaryLink)</p>
             \(result)
@@ -47,9 +48,9 @@ struct SessionDetailPage {
 
     private var notesSection: HTML {
         let items: [HTML] = notes.map { note in
-            let edited: HTML = note.wasEdited ? " · edited \(SessionsListPage.stamp(note.updatedAt))" : ""
+            let edited: HTML = note.wasEdited ? " · edited \(time.stamp(note.updatedAt))" : ""
             return """
-                <li><p class="who">\(note.author) <time>\(SessionsListPage.stamp(note.createdAt))</time>\(edited)</p>\
+                <li><p class="who">\(note.author) <time>\(time.stamp(note.createdAt))</time>\(edited)</p>\
                 <p class="text">\(note.text)</p>\(note.author == session.username ? editor(for: note) : "")</li>
                 """
         }
@@ -84,7 +85,7 @@ struct SessionDetailPage {
             let current: HTML =
                 step.current.map { "<p class=\"answer\">\(reviewed.words(of: $0))</p>" } ?? "<p>No answer now.</p>"
             let earlier: [HTML] = step.earlier.map { answer in
-                "<li>\(reviewed.words(of: answer)) <span class=\"when\">(until \(SessionsListPage.stamp(answer.replacedAt ?? answer.answeredAt)))</span></li>"
+                "<li>\(reviewed.words(of: answer)) <span class=\"when\">(until \(time.stamp(answer.replacedAt ?? answer.answeredAt)))</span></li>"
             }
             let changes: HTML = earlier.isEmpty ? "" : "<details><summary>Changed answers</summary><ul>\(earlier)</ul></details>"
             return "<li><p class=\"question\">\(step.question)</p>\(current)\(changes)</li>"
@@ -100,7 +101,7 @@ struct SessionDetailPage {
             let choices: [HTML] = (line.choices ?? []).map { "<li>\($0.number). \($0.label)</li>" }
             let list: HTML = choices.isEmpty ? "" : "<ul class=\"choices\">\(choices)</ul>"
             return """
-                <li class="\(inbound ? "in" : "out")"><p class="who">\(who) <time>\(SessionsListPage.stamp(line.createdAt))</time></p>\
+                <li class="\(inbound ? "in" : "out")"><p class="who">\(who) <time>\(time.stamp(line.createdAt))</time></p>\
                 <p class="text">\(line.text)</p>\(list)</li>
                 """
         }

@@ -1,4 +1,5 @@
 import FlowLinksCore
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 
@@ -10,6 +11,7 @@ struct SessionsListPage {
     let page: SessionPage
     /// The channels to filter by: every channel that has sessions, and every enabled one.
     let channels: [String]
+    let time: DisplayTime
 
     func render() -> HTML {
         Layout(title: "Sessions", session: session).page(
@@ -78,14 +80,14 @@ struct SessionsListPage {
             let title = names.isEmpty ? "Session \(row.id)" : names.joined(separator: ": ")
             return """
                 <tr><td class="session"><a href="/facilitator/sessions/\(row.id)">\(title)</a> <span class="id">#\(row.id)</span></td>\
-                <td class="detail">\(Self.stamp(row.createdAt))</td><td class="detail">\(row.channel)</td>\
+                <td class="detail">\(time.stamp(row.createdAt))</td><td class="detail">\(row.channel)</td>\
                 <td class="detail">\(row.status.rawValue)</td><td class="detail" data-label="Recommended">\(level)</td></tr>
                 """
         }
         return """
             <table class="sessions">
             <caption class="visually-hidden">Sessions</caption>
-            <thead><tr><th scope="col">Organization: initiative</th><th scope="col">Started (UTC)</th>\
+            <thead><tr><th scope="col">Organization: initiative</th><th scope="col">Started</th>\
             <th scope="col">Channel</th><th scope="col">Status</th><th scope="col">Recommended</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table>
@@ -99,11 +101,5 @@ struct SessionsListPage {
             page.page < page.pageCount ? "<a rel=\"next\" href=\"?\(query.queryString(page: page.page + 1))\">Older</a>" : ""
         return
             "<nav class=\"pages\" aria-label=\"Pages\">\(previous) <span>Page \(page.page) of \(page.pageCount)</span> \(next)</nav>"
-    }
-
-    /// "2026-11-29 12:17", in UTC.
-    static func stamp(_ date: Date) -> String {
-        let text = date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC") ?? .current))
-        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 }

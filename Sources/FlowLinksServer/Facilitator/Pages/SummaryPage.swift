@@ -6,6 +6,7 @@ import FlowLinksStore
 struct SummaryPage {
     let session: FacilitatorSessions.Session
     let reviewed: ReviewedSession
+    let time: DisplayTime
 
     func render() -> HTML {
         let name = [reviewed.organization, reviewed.initiative].compactMap { $0 }.joined(separator: ": ")
@@ -20,7 +21,7 @@ struct SummaryPage {
             <article class="summary">
             <h1>\(title)</h1>
             <p class="facts">Flow and Links reflection · session \(reviewed.id) · \
-            \(SessionsListPage.stamp(reviewed.report.session.updatedAt)) UTC</p>
+            \(time.stamp(reviewed.report.session.updatedAt))</p>
             \(ChartGrid(script: reviewed.script, recommendation: stored.recommendation).render())
             <div class="rationale">\(parts)</div>
             <p class="actions"><a href="/facilitator/sessions/\(reviewed.id)">Back to the session</a> · \

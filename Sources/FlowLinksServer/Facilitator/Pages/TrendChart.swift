@@ -1,4 +1,5 @@
 import FlowLinksCore
+import FlowLinksReview
 import FlowLinksStore
 
 /// A small inline SVG line chart of one initiative's overall level (solid) and recommended level
@@ -7,6 +8,7 @@ struct TrendChart {
     let script: Script
     let name: String
     let sessions: [InitiativeHistory.Session]
+    let time: DisplayTime
 
     private let width = 360
     private let height = 172
@@ -26,7 +28,7 @@ struct TrendChart {
                 """
         }
         let dates: [HTML] = labelledDates().map { index in
-            "<text class=\"axis\" x=\"\(x(index))\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\">\(OverviewPage.day(sessions[index].date))</text>"
+            "<text class=\"axis\" x=\"\(x(index))\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\">\(time.day(sessions[index].date))</text>"
         }
         return """
             <svg class="trend" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-label="\(description)">
@@ -57,7 +59,7 @@ struct TrendChart {
                 labelled.append(index)
                 continue
             }
-            let newDay = OverviewPage.day(sessions[index].date) != OverviewPage.day(sessions[last].date)
+            let newDay = time.day(sessions[index].date) != time.day(sessions[last].date)
             if newDay, x(index) - x(last) >= Self.dateLabelWidth { labelled.append(index) }
         }
         return labelled
@@ -67,7 +69,7 @@ struct TrendChart {
     private static let dateLabelWidth = 66
 
     private var description: String {
-        let overall = sessions.map { "\(script.chart.name(of: $0.overall)) on \(OverviewPage.day($0.date))" }
+        let overall = sessions.map { "\(script.chart.name(of: $0.overall)) on \(time.day($0.date))" }
         let recommended = sessions.map { script.chart.name(of: $0.recommended) }
         let noun = sessions.count == 1 ? "session" : "sessions"
         return "Overall level of \(name) across \(sessions.count) \(noun): \(overall.joined(separator: ", ")). "
