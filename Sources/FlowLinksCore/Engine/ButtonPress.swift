@@ -13,8 +13,9 @@ public struct ChoicePress: Hashable, Sendable {
     }
 
     static let prefix = "fl:"
-    /// The longest token a validated script can produce, in bytes: Telegram's `callback_data` limit,
-    /// the tightest of the platforms that send a button's value back (Discord 100, WhatsApp 256).
+    /// The most bytes a token may take: Telegram's `callback_data` limit, the tightest of the
+    /// platforms that send a button's value back (Discord 100, WhatsApp 256, Slack 2000). A
+    /// validated script's longest is 60: a 19-digit session, a 4-digit option, a 32-character step id.
     public static let maximumTokenLength = 64
 
     /// The button's value, e.g. `fl:42:2:benefit`.
