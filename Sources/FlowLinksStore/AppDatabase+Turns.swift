@@ -17,13 +17,19 @@ extension AppDatabase {
                 platformMessageId: message.platformMessageID, createdAt: now)
         }
         guard let session = try currentSession(db, message.key) else {
+            if message.press != nil {
+                // why: a button of an erased conversation starts nothing; the person hears why.
+                let outcome = TurnOutcome(sessionID: nil, status: nil, replies: [engine.pressWithoutSession()])
+                return outcome.reporting(pressOf: message)
+            }
             let turn = engine.begin(now: now)
             return try startSession(
                 db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
         }
         let previous = try state(db, session)
-        let turn = engine.reply(to: message.text, in: previous, now: now)
+        let turn = message.turn(inSession: try session.id.orThrow(), state: previous, engine: engine, now: now)
         return try apply(turn, to: session, replacing: previous, db: db, now: now, firstLines: inbound)
+            .reporting(pressOf: message)
     }
 
     /// Starts a session, or shows a returning person where they were (a terminal opening).

@@ -59,10 +59,11 @@ extension AppDatabase {
             let session = try currentSession(db, message.key), let id = session.id
         else { return nil }
         let previous = try state(db, session)
-        let turn = engine.reply(to: message.text, in: previous, now: now)
+        let turn = message.turn(inSession: id, state: previous, engine: engine, now: now)
         guard turn.effect == .none else { return nil }
         let outcome = TurnOutcome(
-            sessionID: id, status: SessionStatus(rawValue: turn.state.status.rawValue), replies: turn.replies)
+            sessionID: id, status: SessionStatus(rawValue: turn.state.status.rawValue), replies: turn.replies
+        ).reporting(pressOf: message)
         let (rendered, entries) = render(outcome)
         return PlannedTurn(
             message: message, eventID: eventID, session: session, previous: previous, turn: turn, outcome: outcome,
@@ -84,7 +85,8 @@ extension AppDatabase {
                 TranscriptLine(
                     sessionId: sessionID, direction: .inbound, text: message.text, participant: message.participant,
                     platformMessageId: message.platformMessageID, createdAt: now)
-            })
+            }
+        ).reporting(pressOf: message)
         try record(outcome, of: message, eventID: planned.eventID, entries: planned.entries, db: db, now: now)
         return (outcome, planned.rendered)
     }
@@ -96,7 +98,8 @@ extension AppDatabase {
     ) throws -> (TurnOutcome, Rendered) {
         if let processed = try processedEvent(db, message.key, eventID: eventID) {
             let outcome = TurnOutcome(
-                sessionID: processed.sessionId, status: processed.status, replies: processed.replies, replayed: true)
+                sessionID: processed.sessionId, status: processed.status, replies: processed.replies, replayed: true
+            ).reporting(pressOf: message)
             return (outcome, render(outcome).0)
         }
         let outcome = try takeTurn(db, message, engine: engine, now: now)

@@ -233,6 +233,19 @@ extension PromptsLoadingTests {
                 .replaceLine(after: ["- id: benefit"], prefix: "role:", with: "role: benefits"),
                 key: ["benefit", "role"], problem: "\"benefits\""),
             Breakage("a missing file", "result.yaml", .removeFile, key: [], problem: "missing"),
+            Breakage(
+                "a step id with a space, which a button's value cannot carry", "script.yaml",
+                .replace("- id: purpose", "- id: \"our purpose\""), key: ["steps[2]", "id"], problem: "letters, digits"),
+            Breakage(
+                "a step id too long for a button's value", "script.yaml",
+                .replace("- id: plan", "- id: \(String(repeating: "p", count: 33))"), key: ["steps[12]", "id"],
+                problem: "1 to 32"),
+            Breakage(
+                "a press notice too long to show beside a button", "language.yaml",
+                .replaceLine(
+                    after: ["messages:"], prefix: "press_outdated:",
+                    with: "press_outdated: \"\(String(repeating: "That button is old. ", count: 11))\""),
+                key: ["messages.press_outdated"], problem: "at most 200"),
         ]
     }
 

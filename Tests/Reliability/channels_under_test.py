@@ -164,7 +164,13 @@ class Telegram(Endpoint):
             "id": f"cb-{n}", "from": {"id": 950_000 + n}, "data": "1",
             "message": {"message_id": 1, "chat": {"id": 950_000 + n}}}}
         edit = {"update_id": 850_000 + n, "edited_message": {"message_id": 1, "chat": {"id": 1}, "text": "x"}}
-        return [
+        stale = [  # a button of another session, or no button FlowLinks made: a notice, nothing changes
+            (f"a button press naming {what}", {**press, "update_id": 860_000 + n * 10 + index,
+                                               "callback_query": {**press["callback_query"], "data": data}})
+            for index, (what, data) in enumerate([
+                ("another session", "fl:999999:1:benefit"), ("a session id past Int64", "fl:99999999999999999999:1:x"),
+                ("an unknown question", "fl:1:1:!explode"), ("option 0", "fl:1:0:benefit")])]
+        return [(name, self.request(self.encode(body)), "accept") for name, body in stale] + [
             ("a button press (callback_query)", self.request(self.encode(press)), "accept"),
             ("an update with nothing to answer (edited_message)", self.request(self.encode(edit)), "accept"),
             ("update_id as a string", self.request(b'{"update_id": "12", "message": {"message_id": 1, '
@@ -221,7 +227,9 @@ class Twilio(Endpoint):
         signed_with_query = Request("POST", self.path + "?source=fuzz", [
             ("Content-Type", FORM), ("X-Twilio-Signature", self.signature(body, url=TWILIO_URL + "?source=fuzz"))], body)
         button = self.encode(self.payload(n + 1, "hello") + [("ButtonPayload", "1")])
+        token = self.encode(self.payload(n + 2, "No") + [("ButtonPayload", "fl:999999:3:benefit"), ("ButtonText", "No")])
         return [
+            ("a WhatsApp quick-reply carrying another session's press token", self.request(token), "accept"),
             ("the query string signed with the URL", signed_with_query, "accept"),
             ("a WhatsApp quick-reply button", self.request(button), "accept"),
             ("no MessageSid", self.request(form_bytes([("From", "+15550000001"), ("Body", "x")])), "reject"),

@@ -35,17 +35,23 @@ extension Engine {
             let confirmation: Confirmation = command == .restart ? .restart : .delete
             state.pendingConfirmation = confirmation
             let key: MessageKey = confirmation == .restart ? .restartConfirm : .deleteConfirm
-            return Turn(state: state, replies: [OutboundMessage(language.message(key).render(), choices: yesNoChoices())])
+            let choices = yesNoChoices(for: confirmation)
+            return Turn(state: state, replies: [OutboundMessage(language.message(key).render(), choices: choices)])
         }
     }
 
-    /// Carries out a confirmed restart or erasure; anything but yes cancels it.
+    /// Reads the reply to "are you sure?": anything but yes cancels.
     func confirm(_ pending: Confirmation, reply: String, in state: SessionState, now: Date) -> Turn {
-        var state = state
-        state.pendingConfirmation = nil
         let options = yesNoOptions()
         let reading = ChoiceInterpreter(language: script.language).interpret(reply, options: options)
-        guard reading?.optionID == options[0].id else {
+        return confirm(pending, confirmed: reading?.optionID == options[0].id, in: state, now: now)
+    }
+
+    /// Carries out a confirmed restart or erasure, or cancels it.
+    func confirm(_ pending: Confirmation, confirmed: Bool, in state: SessionState, now: Date) -> Turn {
+        var state = state
+        state.pendingConfirmation = nil
+        guard confirmed else {
             let cancelled = OutboundMessage(script.language.message(.cancelled).render())
             let next = state.status == .completed ? [alreadyDone(state)] : ask(in: state)
             return Turn(state: state, replies: [cancelled] + next)
@@ -94,7 +100,8 @@ extension Engine {
         return Turn(state: state, replies: [OutboundMessage(script.language.message(.back).render())] + ask(in: state))
     }
 
-    private func yesNoOptions() -> [AnswerOption] {
+    /// Yes, then no: the options of "are you sure?".
+    func yesNoOptions() -> [AnswerOption] {
         let language = script.language
         return [
             AnswerOption(
@@ -106,7 +113,10 @@ extension Engine {
         ]
     }
 
-    private func yesNoChoices() -> [Choice] {
-        yesNoOptions().enumerated().map { Choice(number: $0 + 1, value: $1.id, label: $1.label, shortLabel: $1.shortLabel) }
+    private func yesNoChoices(for pending: Confirmation) -> [Choice] {
+        yesNoOptions().enumerated().map {
+            Choice(
+                number: $0 + 1, value: $1.id, label: $1.label, shortLabel: $1.shortLabel, question: .confirmation(pending))
+        }
     }
 }

@@ -42,7 +42,9 @@ extension Engine {
 
     func choices(for step: Step) -> [Choice] {
         step.options.enumerated().map { index, option in
-            Choice(number: index + 1, value: option.id, label: option.label, shortLabel: option.shortLabel)
+            Choice(
+                number: index + 1, value: option.id, label: option.label, shortLabel: option.shortLabel,
+                question: .step(step.id))
         }
     }
 

@@ -74,6 +74,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case rateLimited = "rate_limited"
     /// The button that opens a list of options, on platforms that show long choice lists that way.
     case chooseButton = "choose_button"
+    /// A button press that changed nothing: the question was not the current one, the reflection
+    /// is finished or paused, or the conversation was erased.
+    case pressOutdated = "press_outdated"
+    case pressFinished = "press_finished"
+    case pressPaused = "press_paused"
+    case pressEnded = "press_ended"
 
     /// The placeholders this message may use.
     public var placeholders: Set<String> {
@@ -89,6 +95,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
         case .choiceLine: ["number", "label"]
         case .answerWithNote: ["choice", "note"]
         default: []
+        }
+    }
+
+    /// The most characters the message may have, where it is shown in a small space.
+    public var maximumLength: Int? {
+        switch self {
+        // why: shown over the chat beside the pressed button; Telegram cuts such a notice at 200.
+        case .pressOutdated, .pressFinished, .pressPaused, .pressEnded: 200
+        default: nil
         }
     }
 }

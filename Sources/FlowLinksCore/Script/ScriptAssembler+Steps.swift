@@ -6,6 +6,7 @@ extension ScriptAssembler {
         for (index, entry) in file.steps.enumerated() {
             let key = "steps[\(index)] (\(entry.id))"
             if steps.contains(where: { $0.id == entry.id }) { report("script.yaml", "\(key).id", "is used twice") }
+            checkStepID(entry.id, key: key)
             guard let kind = Step.Kind(rawValue: entry.kind) else {
                 report("script.yaml", "\(key).kind", "must be text or choice, not \"\(entry.kind)\"")
                 continue
@@ -35,6 +36,15 @@ extension ScriptAssembler {
         }
         checkRoles(steps)
         return steps
+    }
+
+    /// A step id travels in the value of every button that answers the step, so its alphabet and
+    /// length are bounded (`Question.isValidStepID`): the longest value fits every platform's limit.
+    private mutating func checkStepID(_ id: StepID, key: String) {
+        guard !Question.isValidStepID(id) else { return }
+        report(
+            "script.yaml", "\(key).id",
+            "must be 1 to \(Question.maximumStepIDLength) letters, digits, _ or - (buttons send it back)")
     }
 
     private mutating func checkReferences(_ entry: PromptFiles.StepEntry, earlier: [Step], key: String) {

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Button presses: a press answers the question its button belongs to only while that question is
+/// the one being asked in the same session; any other press changes nothing and hears a notice.
+extension Engine {
+    /// One button press in the session `sessionID`, whose state is `state`.
+    public func press(_ press: ButtonPress, inSession sessionID: Int64, state: SessionState, now: Date) -> Turn {
+        guard case .choice(let choice) = press, choice.sessionID == sessionID else { return stalePress(state) }
+        var answering = state
+        answering.lastActivity = now
+        if let pending = state.pendingConfirmation {
+            let options = yesNoOptions()
+            guard choice.question == .confirmation(pending), options.indices.contains(choice.option - 1) else {
+                return stalePress(state)
+            }
+            return confirm(pending, confirmed: options[choice.option - 1].meaning == .yes, in: answering, now: now)
+        }
+        guard state.status == .active, case .step(let id) = choice.question, id == state.currentStep,
+            let step = script.step(id), step.options.indices.contains(choice.option - 1)
+        else { return stalePress(state) }
+        let answer = Answer(optionID: step.options[choice.option - 1].id, answeredAt: now)
+        return record(answer, for: step, in: answering, now: now)
+    }
+
+    /// The reply to a press in a conversation that has no session (it was erased): a notice, and
+    /// nothing starts until the person writes.
+    public func pressWithoutSession() -> OutboundMessage {
+        OutboundMessage(script.language.message(.pressEnded).render(), notice: .stalePress)
+    }
+
+    /// The state as it was, and a notice that says why the press changed nothing and what to do.
+    private func stalePress(_ state: SessionState) -> Turn {
+        let key: MessageKey =
+            switch state.status {
+            case .completed: .pressFinished
+            case .paused: .pressPaused
+            case .active: .pressOutdated
+            }
+        return Turn(state: state, replies: [OutboundMessage(script.language.message(key).render(), notice: .stalePress)])
+    }
+}
