@@ -50,11 +50,19 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
             now: dependencies.now),
         metrics: dependencies.metrics, outboxWakeup: wakeup, now: dependencies.now)
     let channels = channels(for: config, script: dependencies.script, now: dependencies.now)
-    dependencies.metrics.registerWebhookSeries(channels: channels.map(\.name))
+    dependencies.metrics.registerWebhookSeries(channels: channels.map(\.name) + (config.webchat ? ["webchat"] : []))
     WebhookRoutes(
         channels: channels, turns: turns, maxBodyBytes: config.maxBodyBytes, metrics: dependencies.metrics,
         clients: ClientAddresses(trustedProxies: Set(config.trustedProxies))
     ).add(to: router)
+    if config.webchat {
+        WebChatRoutes(
+            turns: turns, database: dependencies.database, script: dependencies.script,
+            clients: ClientAddresses(trustedProxies: Set(config.trustedProxies)), maxBodyBytes: config.maxBodyBytes,
+            metrics: dependencies.metrics
+        ).add(to: router)
+    }
+    HomePage.add(to: router, language: dependencies.script.language, webchat: config.webchat)
     OperationsRoutes(database: dependencies.database, metrics: dependencies.metrics).add(to: router)
     FacilitatorRoutes(
         accounts: FacilitatorAccounts(database: dependencies.database, cost: dependencies.passwordCost, now: dependencies.now),

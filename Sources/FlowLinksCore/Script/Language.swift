@@ -80,6 +80,19 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case pressFinished = "press_finished"
     case pressPaused = "press_paused"
     case pressEnded = "press_ended"
+    /// The web chat page's own words: its introduction, labels and buttons, and a note on privacy.
+    case chatTitle = "chat_title"
+    case chatIntro = "chat_intro"
+    case chatStart = "chat_start"
+    case chatAnswerLabel = "chat_answer_label"
+    case chatSend = "chat_send"
+    case chatStartOver = "chat_start_over"
+    case chatDelete = "chat_delete"
+    case chatHelp = "chat_help"
+    case chatPrivacy = "chat_privacy"
+    case chatBot = "chat_bot"
+    case chatYou = "chat_you"
+    case chatBack = "chat_back"
 
     /// The placeholders this message may use.
     public var placeholders: Set<String> {

@@ -18,6 +18,7 @@ extension Config {
         case .newConversationsPerChannelPerMinute: String(newConversationsPerChannelPerMinute)
         case .timeZone: timeZone
         case .trustedProxies: trustedProxies.isEmpty ? "none" : trustedProxies.joined(separator: ", ")
+        case .webchat: String(webchat)
         case .genericToken: Self.presence(of: genericToken)
         case .telegramSecretToken: Self.presence(of: telegramSecretToken)
         case .telegramBotToken: Self.presence(of: telegramBotToken)

@@ -27,6 +27,8 @@ public struct Config: Sendable, Equatable {
     /// Reverse proxies whose `X-Forwarded-For` is believed, by IP address.
     public var trustedProxies: [String] = []
 
+    /// The web chat at `/chat`: on unless turned off.
+    public var webchat = true
     public var genericToken: String?
     public var telegramSecretToken: String?
     public var telegramBotToken: String?
@@ -53,6 +55,7 @@ public struct Config: Sendable, Equatable {
     /// a token only on loopback.
     public var enabledChannels: [String] {
         var names: [String] = []
+        if webchat { names.append("webchat") }
         if genericToken != nil || isLoopback { names.append("generic") }
         if telegramSecretToken != nil { names.append("telegram") }
         if twilioAuthToken != nil { names.append("twilio") }

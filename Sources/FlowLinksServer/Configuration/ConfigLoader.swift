@@ -156,6 +156,12 @@ public enum ConfigLoader {
                 }
                 config.logLevel = level
             }
+            if let text = try string(.webchat) {
+                guard let on = Bool(text.lowercased()) else {
+                    throw ConfigError(setting: values[.webchat]!.source, problem: "must be true or false, not \"\(text)\"")
+                }
+                config.webchat = on
+            }
             config.genericToken = try inventedSecret(.genericToken)
             config.telegramSecretToken = try inventedSecret(.telegramSecretToken)
             if let secret = config.telegramSecretToken, !Self.isTelegramSecret(secret) {
