@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The browser test: a real server on 127.0.0.1 with two sessions and a facilitator account,
 # driven through headless Chromium by facilitator_flow.py. Needs chromium, chromium-driver and
-# the selenium package (.ci/run installs them). Screenshots go to ./screenshots/.
+# the selenium, pypdf and axe-selenium-python packages (.ci/run installs them). Screenshots go to
+# ./screenshots/ (ignored by git; CI keeps them as artifacts).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 binary=.build/debug/flowlinks
@@ -20,3 +21,4 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
 SE_AVOID_STATS=true python3 Tests/Browser/facilitator_flow.py "http://127.0.0.1:$port" screenshots
+SE_AVOID_STATS=true python3 Tests/Browser/chat_flow.py "http://127.0.0.1:$port" screenshots

@@ -82,6 +82,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case pressEnded = "press_ended"
     /// The web chat page's own words: its introduction, labels and buttons, and a note on privacy.
     case chatTitle = "chat_title"
+    case chatSkip = "chat_skip"
     case chatIntro = "chat_intro"
     case chatStart = "chat_start"
     case chatAnswerLabel = "chat_answer_label"

@@ -121,8 +121,8 @@ struct ChatFrame {
         <script src="/chat/chat.js" defer></script>
         </head>
         <body data-bot="\(language.message(.chatBot).render())" data-you="\(language.message(.chatYou).render())">
-        <a class="skip" href="#answer">\(language.message(.chatAnswerLabel).render())</a>
-        <header class="chat-head"><h1>\(language.message(.chatTitle).render())</h1></header>
+        <header class="chat-head"><a class="skip" href="#main">\(language.message(.chatSkip).render())</a>\
+        <h1>\(language.message(.chatTitle).render())</h1></header>
         <main id="main">
         \(body)
         </main>
