@@ -124,13 +124,15 @@ extension AppDatabase {
     }
 
     private static func isProcessed(_ db: Database, channel: String, eventID: String) throws -> Bool {
-        try Int.fetchOne(
+        try StoredText.key(eventID, "event id")
+        return try Int.fetchOne(
             db.cachedStatement(sql: "SELECT 1 FROM processed_events WHERE channel = ? AND event_id = ?"),
             arguments: [channel, eventID]) != nil
     }
 
     private static func processedEvent(_ db: Database, channel: String, eventID: String) throws -> ProcessedEvent? {
-        try ProcessedEvent.fetchOne(
+        try StoredText.key(eventID, "event id")
+        return try ProcessedEvent.fetchOne(
             db.cachedStatement(sql: "SELECT * FROM processed_events WHERE channel = ? AND event_id = ?"),
             arguments: [channel, eventID])
     }
