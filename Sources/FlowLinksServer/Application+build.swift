@@ -18,6 +18,8 @@ public struct ServerDependencies: Sendable {
     public var logger: Logger
     /// bcrypt's cost for facilitator passwords; tests lower it.
     public var passwordCost: UInt8 = 12
+    /// Where facilitator passwords are checked: a few at a time, off the request threads.
+    public var passwordChecks = PasswordChecks()
 
     public init(
         script: Script, database: AppDatabase, metrics: ServerMetrics = ServerMetrics(),
@@ -36,7 +38,7 @@ public struct ServerDependencies: Sendable {
 
 /// The configured server: routes for the enabled channels and operations, the outbox worker.
 public func buildApplication(_ config: Config, dependencies: ServerDependencies) -> some ApplicationProtocol {
-    let router = Router()
+    let router = Router(context: ServerRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: NotFoundMiddleware())
     let engine = Engine(script: dependencies.script, idleTimeout: config.idleHours * 3600)
@@ -52,10 +54,12 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
     ).add(to: router)
     OperationsRoutes(database: dependencies.database, metrics: dependencies.metrics).add(to: router)
     FacilitatorRoutes(
-        accounts: FacilitatorAccounts(database: dependencies.database, cost: dependencies.passwordCost, now: dependencies.now),
-        sessions: FacilitatorSessions(now: dependencies.now),
-        // why: five guesses a minute per account name slows password guessing to a crawl.
-        loginThrottle: RateLimiter(perMinute: 5, burst: 5, now: dependencies.now),
+        signIn: SignIn(
+            accounts: FacilitatorAccounts(
+                database: dependencies.database, cost: dependencies.passwordCost, now: dependencies.now),
+            sessions: FacilitatorSessions(database: dependencies.database, now: dependencies.now),
+            throttle: SignInThrottle(now: dependencies.now), passwordChecks: dependencies.passwordChecks,
+            behindProxy: config.behindProxy),
         pages: FacilitatorPages(database: dependencies.database, script: dependencies.script, now: dependencies.now)
     ).add(to: router)
 

@@ -28,9 +28,9 @@ struct DatabaseCheckTests {
         let known = AppDatabase.migrator.migrations
         try AppDatabase.migrator.migrate(DatabaseQueue(path: path), upTo: known[1])
         let health = try DatabaseFile(path: path).check()
-        #expect(health.migrations?.pending == [known[2]])
+        #expect(health.migrations?.pending == Array(known[2...]))
         #expect(health.isHealthy, "serve applies pending migrations when it starts")
-        #expect(try DatabaseFile(path: path).check().migrations?.pending == [known[2]])
+        #expect(try DatabaseFile(path: path).check().migrations?.pending == Array(known[2...]))
     }
 
     @Test func aDatabaseFromANewerFlowLinksIsReported() throws {

@@ -13,6 +13,7 @@ extension Config {
         case .idleHours: idleHours == idleHours.rounded() ? String(Int(idleHours)) : String(idleHours)
         case .logLevel: logLevel
         case .outboxMaxAttempts: String(outboxMaxAttempts)
+        case .behindProxy: String(behindProxy)
         case .genericToken: Self.presence(of: genericToken)
         case .telegramSecretToken: Self.presence(of: telegramSecretToken)
         case .telegramBotToken: Self.presence(of: telegramBotToken)

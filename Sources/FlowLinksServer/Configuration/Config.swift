@@ -16,6 +16,9 @@ public struct Config: Sendable, Equatable {
     public var idleHours = 24.0
     public var logLevel = "info"
     public var outboxMaxAttempts = 8
+    /// A reverse proxy forwards every request and writes the client's address last in
+    /// `X-Forwarded-For`; the limits on failed facilitator sign-ins then count by that address.
+    public var behindProxy = false
 
     public var genericToken: String?
     public var telegramSecretToken: String?

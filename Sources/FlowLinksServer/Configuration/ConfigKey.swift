@@ -7,6 +7,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case idleHours = "idle_hours"
     case logLevel = "log_level"
     case outboxMaxAttempts = "outbox_max_attempts"
+    case behindProxy = "behind_proxy"
     case genericToken = "generic_token"
     case telegramSecretToken = "telegram_secret_token"
     case telegramBotToken = "telegram_bot_token"
@@ -47,6 +48,8 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .idleHours: "idle hours before a returning person is shown where they were (default 24)"
         case .logLevel: "trace, debug, info, notice, warning, error, critical (default info)"
         case .outboxMaxAttempts: "attempts at a platform API call before it is marked failed (default 8)"
+        case .behindProxy:
+            "true when a reverse proxy forwards every request: failed sign-ins then count by the last X-Forwarded-For address (default false)"
         case .genericToken: "bearer token of the generic channel (without it: loopback only)"
         case .telegramSecretToken: "secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (turns it on)"
         case .telegramBotToken: "bot token from BotFather, for replies sent through the Bot API"

@@ -79,6 +79,15 @@ public enum ConfigLoader {
             return number
         }
 
+        func boolean(_ key: ConfigKey) throws(ConfigError) -> Bool? {
+            guard let text = try string(key) else { return nil }
+            switch text.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: throw ConfigError(setting: values[key]!.source, problem: "must be true or false, not \"\(text)\"")
+            }
+        }
+
         func url(_ key: ConfigKey) throws(ConfigError) -> String? {
             guard let text = try string(key) else { return nil }
             guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
@@ -106,6 +115,7 @@ public enum ConfigLoader {
             if let rate = try integer(.rateLimitPerMinute, in: 1...100_000) { config.rateLimitPerMinute = rate }
             if let burst = try integer(.rateLimitBurst, in: 1...100_000) { config.rateLimitBurst = burst }
             if let attempts = try integer(.outboxMaxAttempts, in: 1...100) { config.outboxMaxAttempts = attempts }
+            if let behindProxy = try boolean(.behindProxy) { config.behindProxy = behindProxy }
             if let text = try string(.idleHours) {
                 guard let hours = Double(text), hours > 0 else {
                     throw ConfigError(setting: values[.idleHours]!.source, problem: "must be a number of hours above 0")

@@ -36,18 +36,39 @@ struct SessionListQuery {
             filter.recommendedLevel = number
         }
         if let from = value("from") { filter.from = try Self.day(from) }
-        if let to = value("to") { filter.to = try Self.day(to).addingTimeInterval(24 * 3600) }
-        filter.page = Int(parameters["page"] ?? "") ?? 1
+        if let to = value("to") {
+            let day = try Self.day(to)
+            // why: the end of 9999-12-31 is in year 10000, which the store cannot compare; no end it is.
+            filter.to = to == "9999-12-31" ? nil : day.addingTimeInterval(24 * 3600)
+        }
+        filter.page = try Self.page(parameters["page"])
         self.filter = filter
         self.fields = fields
     }
 
-    /// The start of a YYYY-MM-DD day, in UTC.
+    /// The highest page number asked for; past it (25 sessions a page) every page is empty anyway.
+    static let lastPage = 1_000_000
+
+    /// The page number: 1 when absent, a whole number from 1, clamped to `lastPage`.
+    static func page(_ text: String?) throws -> Int {
+        guard let text, !text.isEmpty else { return 1 }
+        guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), text.contains(where: { $0 != "0" })
+        else { throw HTTPError(.badRequest, message: "The page is a whole number from 1.") }
+        // why: digits too many for an Int are past the last page too.
+        return min(Int(text) ?? lastPage, lastPage)
+    }
+
+    /// The start of a YYYY-MM-DD day, in UTC (years 1 to 9999).
     static func day(_ text: String) throws -> Date {
+        let bytes = Array(text.utf8)
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || isDigit($0.element) })
+        else { throw HTTPError(.badRequest, message: "Dates are written YYYY-MM-DD.") }
         let parts = text.split(separator: "-").compactMap { Int($0) }
         var components = DateComponents()
         components.timeZone = TimeZone(identifier: "UTC")
-        guard parts.count == 3 else { throw HTTPError(.badRequest, message: "Dates are written YYYY-MM-DD.") }
+        guard parts.count == 3, parts[0] >= 1 else { throw HTTPError(.badRequest, message: "Dates are written YYYY-MM-DD.") }
         (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

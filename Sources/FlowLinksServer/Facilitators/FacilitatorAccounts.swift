@@ -64,6 +64,17 @@ public struct FacilitatorAccounts: Sendable {
         }
     }
 
+    /// Ends the sign-ins of the account named `username`, or of every account when it is `nil`;
+    /// returns how many ended. The server sees it on the next request.
+    @discardableResult
+    public func signOut(username: String?) throws -> Int {
+        do {
+            return try database.endFacilitatorSignIns(username: username)
+        } catch FacilitatorStoreError.unknownAccount(let name) {
+            throw FacilitatorAccountError.unknownAccount(name)
+        }
+    }
+
     /// The account, when the password is right; `nil` for a wrong password or an unknown name.
     public func verify(username: String, password: String) throws -> FacilitatorRecord? {
         guard let account = try database.facilitator(named: username) else {
@@ -81,7 +92,8 @@ public struct FacilitatorAccounts: Sendable {
         }
     }
 
-    static func isValidUsername(_ name: String) -> Bool {
+    /// Whether `name` can be an account's: 1 to 64 ASCII letters, digits, and `. _ - @`.
+    public static func isValidUsername(_ name: String) -> Bool {
         (1...64).contains(name.count)
             && name.unicodeScalars.allSatisfy {
                 $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0))

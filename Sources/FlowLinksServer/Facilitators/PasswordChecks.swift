@@ -1,0 +1,53 @@
+import Foundation
+import NIOPosix
+
+/// Runs password hashing and checking (bcrypt, about a quarter of a second of CPU each) on a
+/// thread pool, never on Swift's cooperative threads that serve every request, and only a few at
+/// once: the rest wait in a short queue, and beyond it are turned away at once.
+public actor PasswordChecks {
+    /// At most this many run at once.
+    public let slots: Int
+    /// At most this many wait for a slot; more are turned away.
+    public let queueLimit: Int
+    private let pool: NIOThreadPool
+    private var running = 0
+    private var queue: [CheckedContinuation<Void, Never>] = []
+
+    /// Half the processor cores (at least one) run checks; the other half keep answering webhooks.
+    public static var defaultSlots: Int { max(1, ProcessInfo.processInfo.activeProcessorCount / 2) }
+
+    public init(slots: Int = PasswordChecks.defaultSlots, queueLimit: Int = 8, pool: NIOThreadPool = .singleton) {
+        self.slots = max(1, slots)
+        self.queueLimit = max(0, queueLimit)
+        self.pool = pool
+    }
+
+    /// Runs `work` on the pool once a slot is free; `nil`, without running it, when the queue is full.
+    public func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value? {
+        guard await enter() else { return nil }
+        defer { leave() }
+        return try await pool.runIfActive(work)
+    }
+
+    /// How many checks wait for a slot now.
+    public var waiting: Int { queue.count }
+
+    private func enter() async -> Bool {
+        if running < slots {
+            running += 1
+            return true
+        }
+        guard queue.count < queueLimit else { return false }
+        // why: the slot is handed over by `leave`, so `running` stays counted for the waiter.
+        await withCheckedContinuation { queue.append($0) }
+        return true
+    }
+
+    private func leave() {
+        if queue.isEmpty {
+            running -= 1
+        } else {
+            queue.removeFirst().resume()
+        }
+    }
+}
