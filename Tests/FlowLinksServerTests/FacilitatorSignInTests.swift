@@ -95,6 +95,25 @@ struct FacilitatorSignInTests {
         }
     }
 
+    @Test func overARealSocketFailuresCountByThePeersAddress() async throws {
+        let server = try TestServer()
+        try await server.application.test(.live) { client in
+            func attempt(_ number: Int) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/facilitator/login", method: .post,
+                    headers: [
+                        .cookie: "flowlinks_login=t", .contentType: "application/x-www-form-urlencoded",
+                        HTTPField.Name("X-Forwarded-For")!: "203.0.113.\(number)",
+                    ],
+                    body: ByteBuffer(string: "csrf=t&username=no+such+name+\(number)&password=x"))
+            }
+            for number in 1...10 { #expect(try await attempt(number).status == .unauthorized) }
+            let eleventh = try await attempt(11)
+            #expect(eleventh.status == .tooManyRequests)
+            #expect(eleventh.text.contains("Too many failed sign-ins from your network."))
+        }
+    }
+
     @Test func aNameWithANULNeverSignsInAsTheNameBeforeIt() async throws {
         let server = try await Self.server()
         try await server.test { client in

@@ -38,7 +38,7 @@ enum ClientAddress {
     /// The last entry of the `X-Forwarded-For` headers, trimmed.
     private static func lastForwarded(in request: Request) -> String? {
         guard let name = HTTPField.Name("X-Forwarded-For"),
-            let last = request.headers[values: name].last?.split(separator: ",").last
+            let last = request.headers[values: name].last?.split(separator: ",", omittingEmptySubsequences: false).last
         else { return nil }
         let trimmed = last.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? nil : trimmed

@@ -29,7 +29,8 @@ struct SignIn: Sendable {
             return Self.page(.tooManyRequests, "Too many failed sign-ins from your network. Please wait a few minutes.")
         }
         // why: a name no account can have (a NUL, a space, 65 characters) is refused before the
-        // throttle or the database see it; it still counts as a failure for the address.
+        // name's limit or the database see it (the database would read "bob\0zz" as "bob"); it
+        // still counts as a failure for the address.
         guard FacilitatorAccounts.isValidUsername(username) else {
             return Self.page(.unauthorized, "Wrong username or password.")
         }
