@@ -1,6 +1,7 @@
 import FlowLinksStore
 import Foundation
 import HummingbirdBcrypt
+import Synchronization
 
 /// Why an account could not be created or changed, in words a person can act on.
 public enum FacilitatorAccountError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -80,7 +81,7 @@ public struct FacilitatorAccounts: Sendable {
         guard let account = try database.facilitator(named: username) else {
             // why: spend the same bcrypt time as for a real account, so timing does not tell
             // which names exist.
-            _ = Bcrypt.verify(password, hash: Self.decoyHash)
+            _ = Bcrypt.verify(password, hash: Self.decoyHash(cost: cost))
             return nil
         }
         return Bcrypt.verify(password, hash: account.passwordHash) ? account : nil
@@ -100,6 +101,15 @@ public struct FacilitatorAccounts: Sendable {
             }
     }
 
-    /// A bcrypt hash of a random string nobody knows, at production cost.
-    private static let decoyHash = Bcrypt.hash(UUID().uuidString, cost: 12)
+    /// A bcrypt hash of a random string nobody knows, at the cost new passwords get (12 in production).
+    private static func decoyHash(cost: UInt8) -> String {
+        decoyHashes.withLock { hashes in
+            if let hash = hashes[cost] { return hash }
+            let hash = Bcrypt.hash(UUID().uuidString, cost: cost)
+            hashes[cost] = hash
+            return hash
+        }
+    }
+
+    private static let decoyHashes = Mutex<[UInt8: String]>([:])
 }
