@@ -5,7 +5,7 @@ import NIOPosix
     import Glibc
 #endif
 
-/// Runs password hashing and checking (bcrypt, about a quarter of a second of CPU each) on
+/// Runs password hashing and checking (bcrypt, a fraction of a second of CPU each) on
 /// threads of its own at low priority, never on Swift's cooperative threads that serve every
 /// request, and only a few at once: the rest wait in a short queue, and beyond it are turned away.
 public actor PasswordChecks {
