@@ -37,14 +37,19 @@ public struct DisplayTime: Sendable {
     }
 
     /// The moments a "from" and "to" day cover: from the start of `from` to the end of `to`,
-    /// each optional. Days are written YYYY-MM-DD; a day that does not exist is refused.
+    /// each optional (`distantPast` and `distantFuture` stand for no limit). Days are written
+    /// YYYY-MM-DD, in years 1 to 9999; a day that does not exist is refused.
     public func range(from: String?, to: String?) throws(DayRangeError) -> DateInterval? {
         var start: Date?
         var end: Date?
         if let from { start = try startOf(from, field: .from) }
-        if let to { end = calendar.date(byAdding: .day, value: 1, to: try startOf(to, field: .to)) }
+        if let to {
+            let next = calendar.date(byAdding: .day, value: 1, to: try startOf(to, field: .to))
+            // why: the day after 9999-12-31 is in a year no stored date reaches; no end it is.
+            end = next.flatMap { calendar.component(.year, from: $0) > 9999 ? nil : $0 }
+        }
         if let start, let end, start >= end { throw .fromAfterTo }
-        guard start != nil || end != nil else { return nil }
+        guard from != nil || to != nil else { return nil }
         return DateInterval(start: start ?? .distantPast, end: end ?? .distantFuture)
     }
 
@@ -54,6 +59,7 @@ public struct DisplayTime: Sendable {
         guard parts.count == 3, numbers.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else {
             throw .notADay(field, text)
         }
+        guard (1...9999).contains(numbers[0]) else { throw .notADay(field, text) }
         let components = DateComponents(year: numbers[0], month: numbers[1], day: numbers[2])
         guard let date = calendar.date(from: components),
             calendar.dateComponents([.year, .month, .day], from: date) == components

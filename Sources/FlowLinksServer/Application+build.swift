@@ -19,6 +19,8 @@ public struct ServerDependencies: Sendable {
     public var logger: Logger
     /// bcrypt's cost for facilitator passwords; tests lower it.
     public var passwordCost: UInt8 = 12
+    /// Where facilitator passwords are checked: a few at a time, off the request threads.
+    public var passwordChecks = PasswordChecks()
 
     public init(
         script: Script, database: AppDatabase, metrics: ServerMetrics = ServerMetrics(),
@@ -50,25 +52,28 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
             now: dependencies.now),
         metrics: dependencies.metrics, outboxWakeup: wakeup, now: dependencies.now)
     let channels = channels(for: config, script: dependencies.script, now: dependencies.now)
+    let clients = ClientAddresses(behindProxy: config.behindProxy)
     dependencies.metrics.registerWebhookSeries(channels: channels.map(\.name) + (config.webchat ? ["webchat"] : []))
     WebhookRoutes(
         channels: channels, turns: turns, maxBodyBytes: config.maxBodyBytes, metrics: dependencies.metrics,
-        clients: ClientAddresses(trustedProxies: Set(config.trustedProxies))
+        clients: clients
     ).add(to: router)
     if config.webchat {
         WebChatRoutes(
             turns: turns, database: dependencies.database, script: dependencies.script,
-            clients: ClientAddresses(trustedProxies: Set(config.trustedProxies)), maxBodyBytes: config.maxBodyBytes,
+            clients: clients, maxBodyBytes: config.maxBodyBytes,
             metrics: dependencies.metrics
         ).add(to: router)
     }
     HomePage.add(to: router, language: dependencies.script.language, webchat: config.webchat)
     OperationsRoutes(database: dependencies.database, metrics: dependencies.metrics).add(to: router)
     FacilitatorRoutes(
-        accounts: FacilitatorAccounts(database: dependencies.database, cost: dependencies.passwordCost, now: dependencies.now),
-        sessions: FacilitatorSessions(now: dependencies.now),
-        // why: five guesses a minute per account name slows password guessing to a crawl.
-        loginThrottle: RateLimiter(perMinute: 5, burst: 5, now: dependencies.now),
+        signIn: SignIn(
+            accounts: FacilitatorAccounts(
+                database: dependencies.database, cost: dependencies.passwordCost, now: dependencies.now),
+            sessions: FacilitatorSessions(database: dependencies.database, now: dependencies.now),
+            throttle: SignInThrottle(now: dependencies.now), passwordChecks: dependencies.passwordChecks,
+            clients: clients),
         pages: FacilitatorPages(
             database: dependencies.database, script: dependencies.script, enabledChannels: config.enabledChannels,
             time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), now: dependencies.now)

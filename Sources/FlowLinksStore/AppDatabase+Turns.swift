@@ -54,6 +54,8 @@ extension AppDatabase {
 
     /// The conversation's latest session that was not abandoned.
     static func currentSession(_ db: Database, _ key: ConversationKey) throws -> SessionRecord? {
+        try StoredText.key(key.channel, "channel")
+        try StoredText.key(key.conversation, "conversation")
         let statement = try db.cachedStatement(
             sql: """
                 SELECT \(SessionRecord.columns) FROM sessions

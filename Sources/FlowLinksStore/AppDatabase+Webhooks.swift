@@ -130,14 +130,16 @@ extension AppDatabase {
     // why: an event id is unique only within its conversation on some platforms (the generic
     // channel's message_id), so the dedupe key is channel, conversation and event id everywhere.
     private static func isProcessed(_ db: Database, _ key: ConversationKey, eventID: String) throws -> Bool {
-        try Int.fetchOne(
+        try StoredText.key(eventID, "event id")
+        return try Int.fetchOne(
             db.cachedStatement(
                 sql: "SELECT 1 FROM processed_events WHERE channel = ? AND conversation = ? AND event_id = ?"),
             arguments: [key.channel, key.conversation, eventID]) != nil
     }
 
     private static func processedEvent(_ db: Database, _ key: ConversationKey, eventID: String) throws -> ProcessedEvent? {
-        try ProcessedEvent.fetchOne(
+        try StoredText.key(eventID, "event id")
+        return try ProcessedEvent.fetchOne(
             db.cachedStatement(
                 sql: "SELECT * FROM processed_events WHERE channel = ? AND conversation = ? AND event_id = ?"),
             arguments: [key.channel, key.conversation, eventID])

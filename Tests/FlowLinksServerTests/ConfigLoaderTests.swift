@@ -68,6 +68,7 @@ struct ConfigLoaderTests {
         ),
         (["FLOWLINKS_DISCORD_PUBLIC_KEY": "abc"], "FLOWLINKS_DISCORD_PUBLIC_KEY: must be the 64 hexadecimal characters"),
         (["FLOWLINKS_SLACK_API_BASE_URL": "slack.com/api"], "FLOWLINKS_SLACK_API_BASE_URL: must be an http or https URL"),
+        (["FLOWLINKS_BEHIND_PROXY": "yes please"], "FLOWLINKS_BEHIND_PROXY: must be true or false, not \"yes please\""),
     ])
     func aBadSettingStopsStartUpAndIsNamed(environment: [String: String], message: String) {
         #expect {
@@ -113,6 +114,7 @@ struct ExampleConfigTests {
         let config = try ConfigLoader.load(file: (path: url.lastPathComponent, text: text))
         #expect(config.databasePath == "/var/lib/flowlinks/flowlinks.sqlite")
         #expect(config.enabledChannels == ["webchat", "generic"])
+        #expect(config.behindProxy, "the example runs behind the proxy in Deploy/")
         let documented = Set(
             text.split(separator: "\n").compactMap { line -> String? in
                 let trimmed = line.drop { $0 == "#" || $0 == " " }

@@ -17,8 +17,8 @@ extension Config {
         case .newConversationsPerMinute: String(newConversationsPerMinute)
         case .newConversationsPerChannelPerMinute: String(newConversationsPerChannelPerMinute)
         case .timeZone: timeZone
-        case .trustedProxies: trustedProxies.isEmpty ? "none" : trustedProxies.joined(separator: ", ")
         case .webchat: String(webchat)
+        case .behindProxy: String(behindProxy)
         case .genericToken: Self.presence(of: genericToken)
         case .telegramSecretToken: Self.presence(of: telegramSecretToken)
         case .telegramBotToken: Self.presence(of: telegramBotToken)

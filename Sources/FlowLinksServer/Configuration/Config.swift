@@ -24,8 +24,9 @@ public struct Config: Sendable, Equatable {
     public var newConversationsPerChannelPerMinute = 600
     /// The IANA time zone facilitators see times in and give days in.
     public var timeZone = "UTC"
-    /// Reverse proxies whose `X-Forwarded-For` is believed, by IP address.
-    public var trustedProxies: [String] = []
+    /// A reverse proxy forwards every request and writes the client's address last in
+    /// `X-Forwarded-For`; the limits on failed facilitator sign-ins then count by that address.
+    public var behindProxy = false
 
     /// The web chat at `/chat`: on unless turned off.
     public var webchat = true

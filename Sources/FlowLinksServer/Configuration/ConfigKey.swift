@@ -10,9 +10,9 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case requestTimeoutSeconds = "request_timeout_seconds"
     case newConversationsPerMinute = "new_conversations_per_minute"
     case newConversationsPerChannelPerMinute = "new_conversations_per_channel_per_minute"
-    case trustedProxies = "trusted_proxies"
     case timeZone = "time_zone"
     case webchat
+    case behindProxy = "behind_proxy"
     case genericToken = "generic_token"
     case telegramSecretToken = "telegram_secret_token"
     case telegramBotToken = "telegram_bot_token"
@@ -58,8 +58,9 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .newConversationsPerChannelPerMinute:
             "new conversations one channel may start per minute, all clients together (default 600)"
         case .timeZone: "time zone of the times facilitators see and the days they filter by, e.g. America/Chicago (default UTC)"
-        case .trustedProxies: "reverse proxies whose X-Forwarded-For names the client, comma-separated IPs (default none)"
         case .webchat: "the web chat at /chat, where anyone with the link can answer: true or false (default true)"
+        case .behindProxy:
+            "true when a reverse proxy forwards every request: failed sign-ins then count by the last X-Forwarded-For address (default false)"
         case .genericToken: "bearer token of the generic channel (without it: loopback only)"
         case .telegramSecretToken: "secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (turns it on)"
         case .telegramBotToken: "bot token from BotFather, for replies sent through the Bot API"

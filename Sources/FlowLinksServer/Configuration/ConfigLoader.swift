@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOCore
 import Yams
 
 /// A setting that stops start-up, named the way the person set it (flag, variable or file key).
@@ -100,6 +99,15 @@ public enum ConfigLoader {
             return number
         }
 
+        func boolean(_ key: ConfigKey) throws(ConfigError) -> Bool? {
+            guard let text = try string(key) else { return nil }
+            switch text.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: throw ConfigError(setting: values[key]!.source, problem: "must be true or false, not \"\(text)\"")
+            }
+        }
+
         func url(_ key: ConfigKey) throws(ConfigError) -> String? {
             guard let text = try string(key) else { return nil }
             guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
@@ -142,7 +150,7 @@ public enum ConfigLoader {
                 }
                 config.timeZone = zone
             }
-            if let proxies = try string(.trustedProxies) { config.trustedProxies = try addresses(.trustedProxies, proxies) }
+            if let behindProxy = try boolean(.behindProxy) { config.behindProxy = behindProxy }
             if let text = try string(.idleHours) {
                 guard let hours = Double(text), hours > 0, hours.isFinite else {
                     throw ConfigError(setting: values[.idleHours]!.source, problem: "must be a number of hours above 0")
@@ -156,12 +164,7 @@ public enum ConfigLoader {
                 }
                 config.logLevel = level
             }
-            if let text = try string(.webchat) {
-                guard let on = Bool(text.lowercased()) else {
-                    throw ConfigError(setting: values[.webchat]!.source, problem: "must be true or false, not \"\(text)\"")
-                }
-                config.webchat = on
-            }
+            if let on = try boolean(.webchat) { config.webchat = on }
             config.genericToken = try inventedSecret(.genericToken)
             config.telegramSecretToken = try inventedSecret(.telegramSecretToken)
             if let secret = config.telegramSecretToken, !Self.isTelegramSecret(secret) {
@@ -203,20 +206,6 @@ public enum ConfigLoader {
                     setting: values[key]!.source, problem: "must be a number above 0 and at most \(Int(limit)), not \"\(text)\"")
             }
             return number
-        }
-
-        /// A comma-separated list of IPv4 or IPv6 addresses.
-        func addresses(_ key: ConfigKey, _ text: String) throws(ConfigError) -> [String] {
-            let list = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            var addresses: [String] = []
-            for address in list {
-                // why: written the way the server will see peers (e.g. "0:0::1" becomes "::1").
-                guard let parsed = try? SocketAddress(ipAddress: address, port: 0).ipAddress else {
-                    throw ConfigError(setting: values[key]!.source, problem: "\"\(address)\" is not an IP address")
-                }
-                addresses.append(parsed)
-            }
-            return addresses
         }
 
         /// A secret the operator makes up (not one a platform issues): long enough not to be guessed.

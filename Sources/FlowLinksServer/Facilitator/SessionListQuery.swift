@@ -40,13 +40,27 @@ struct SessionListQuery {
         do {
             let days = try time.range(from: from, to: to)
             filter.from = from == nil ? nil : days?.start
-            filter.to = to == nil ? nil : days?.end
+            // why: a "to" day at the end of the calendar (9999-12-31) ends in a year the store cannot
+            // compare; it means no end.
+            filter.to = to == nil || days?.end == .distantFuture ? nil : days?.end
         } catch {
             throw HTTPError(.badRequest, message: error.description)
         }
-        filter.page = Int(parameters["page"] ?? "") ?? 1
+        filter.page = try Self.page(parameters["page"])
         self.filter = filter
         self.fields = fields
+    }
+
+    /// The highest page number asked for; past it (25 sessions a page) every page is empty anyway.
+    static let lastPage = 1_000_000
+
+    /// The page number: 1 when absent, a whole number from 1, clamped to `lastPage`.
+    static func page(_ text: String?) throws -> Int {
+        guard let text, !text.isEmpty else { return 1 }
+        guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), text.contains(where: { $0 != "0" })
+        else { throw HTTPError(.badRequest, message: "The page is a whole number from 1.") }
+        // why: digits too many for an Int are past the last page too.
+        return min(Int(text) ?? lastPage, lastPage)
     }
 
     /// The query string for another page of the same list.

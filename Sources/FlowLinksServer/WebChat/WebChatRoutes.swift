@@ -65,6 +65,9 @@ struct WebChatRoutes: Sendable {
         }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
+        // why: a Cookie header may arrive as several fields (HTTP/2 sends one per cookie); the
+        // combined value holds them all.
+        headers["cookie"] = request.headers[.cookie]
         let channelRequest = ChannelRequest(
             method: "POST", path: request.uri.path, query: request.uri.query, headers: headers, body: Array(buffer: body))
         do {

@@ -47,9 +47,9 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
 
     public func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
-        container["channel"] = channel
-        container["conversation"] = conversation
-        container["participant"] = participant
+        container["channel"] = try StoredText.key(channel, "channel")
+        container["conversation"] = try StoredText.key(conversation, "conversation")
+        container["participant"] = StoredText.free(participant)
         container["status"] = status.rawValue
         container["current_step"] = currentStep
         container["misses"] = misses
