@@ -37,9 +37,9 @@ public struct DisplayTime: Sendable {
     }
 
     /// The moments a "from" and "to" day cover: from the start of `from` to the end of `to`,
-    /// each optional (`distantPast` and `distantFuture` stand for no limit). Days are written
-    /// YYYY-MM-DD, in years 1 to 9999; a day that does not exist is refused.
-    public func range(from: String?, to: String?) throws(DayRangeError) -> DateInterval? {
+    /// either bound left open when not given. Days are written YYYY-MM-DD, in years 1 to 9999; a
+    /// day that does not exist is refused.
+    public func range(from: String?, to: String?) throws(DayRangeError) -> DayRange {
         var start: Date?
         var end: Date?
         if let from { start = try startOf(from, field: .from) }
@@ -49,8 +49,7 @@ public struct DisplayTime: Sendable {
             end = next.flatMap { calendar.component(.year, from: $0) > 9999 ? nil : $0 }
         }
         if let start, let end, start >= end { throw .fromAfterTo }
-        guard from != nil || to != nil else { return nil }
-        return DateInterval(start: start ?? .distantPast, end: end ?? .distantFuture)
+        return DayRange(start: start, end: end)
     }
 
     private func startOf(_ text: String, field: DayRangeError.Field) throws(DayRangeError) -> Date {
@@ -80,6 +79,21 @@ public struct DisplayTime: Sendable {
         formatter.timeZone = timeZone
         formatter.dateFormat = pattern
         return formatter.string(from: date)
+    }
+}
+
+/// The moments some days cover: from `start` (inclusive) to `end` (exclusive), each optional.
+public struct DayRange: Equatable, Sendable {
+    public let start: Date?
+    public let end: Date?
+
+    public init(start: Date?, end: Date?) {
+        self.start = start
+        self.end = end
+    }
+
+    public func contains(_ date: Date) -> Bool {
+        (start.map { $0 <= date } ?? true) && (end.map { date < $0 } ?? true)
     }
 }
 

@@ -15,11 +15,19 @@ struct DisplayTimeTests {
     }
 
     @Test func aDayRunsFromItsStartToTheEndOfTheToDayInTheZone() throws {
-        let days = try #require(try chicago.range(from: "2027-01-15", to: "2027-01-15"))
+        let days = try chicago.range(from: "2027-01-15", to: "2027-01-15")
         #expect(days.start == Date(timeIntervalSince1970: 1_800_000_000 - 2 * 3600))
-        #expect(days.duration == 24 * 3600)
+        #expect(days.end == days.start.map { $0 + 24 * 3600 })
         #expect(days.contains(moment))
-        #expect(try chicago.range(from: nil, to: nil) == nil)
+        #expect(try chicago.range(from: nil, to: nil) == DayRange(start: nil, end: nil))
+    }
+
+    @Test func theEndsOfTheCalendarAreOpenBoundsNotErrors() throws {
+        let late = try chicago.range(from: "9999-12-31", to: nil)
+        #expect(late.end == nil && !late.contains(moment))
+        #expect(try chicago.range(from: nil, to: "9999-12-31").end == nil, "the day after is past any stored date")
+        #expect(try chicago.range(from: "0001-01-01", to: nil).contains(moment))
+        #expect(throws: DayRangeError.notADay(.from, "0000-01-01")) { try chicago.range(from: "0000-01-01", to: nil) }
     }
 
     @Test func daysThatCannotBeUsedAreRefusedInWords() {

@@ -36,13 +36,9 @@ struct SessionListQuery {
             }
             filter.recommendedLevel = number
         }
-        let (from, to) = (value("from"), value("to"))
         do {
-            let days = try time.range(from: from, to: to)
-            filter.from = from == nil ? nil : days?.start
-            // why: a "to" day at the end of the calendar (9999-12-31) ends in a year the store cannot
-            // compare; it means no end.
-            filter.to = to == nil || days?.end == .distantFuture ? nil : days?.end
+            let days = try time.range(from: value("from"), to: value("to"))
+            (filter.from, filter.to) = (days.start, days.end)
         } catch {
             throw HTTPError(.badRequest, message: error.description)
         }

@@ -73,12 +73,11 @@ struct SessionsListCommand: ParsableCommand {
         return SessionFilter(
             status: status.flatMap(SessionStatus.init(rawValue:)), channel: channel, organization: organization,
             initiative: initiative, recommendedLevel: try level.map { try Self.level($0, in: chart).rawValue },
-            from: from == nil ? nil : days?.start, to: to == nil ? nil : days?.end, search: search, page: page,
-            pageSize: pageSize)
+            from: days.start, to: days.end, search: search, page: page, pageSize: pageSize)
     }
 
     /// The moments `--from` and `--to` cover, read the same way as the web page's filter.
-    private func days(in time: DisplayTime) throws -> DateInterval? {
+    private func days(in time: DisplayTime) throws -> DayRange {
         do {
             return try time.range(from: from, to: to)
         } catch {
