@@ -125,17 +125,19 @@ def cases(signed_in, removed, database, make):
     def add(group, name, request, expect, after=None):
         rows.append(make(group, name, request, expect, after))
 
-    for path in ["/facilitator/sessions", "/facilitator/export.csv"]:
+    # why: an export that matches every session builds them all (seconds in a debug build, after
+    # the channel table); it parses its query as the list does, so it gets a sample of each kind.
+    for path, share in [("/facilitator/sessions", slice(None)), ("/facilitator/export.csv", slice(0, None, 3))]:
         add("query", f"{path} plainly", signed_in.get(path), "accept")
-        for value in NUMBERS:
+        for value in NUMBERS[share]:
             add("page numbers", f"{path}?page={value[:24]}", signed_in.get(f"{path}?page={value}"), "any")
         for name in ["from", "to"]:
-            for value in DATES:
+            for value in DATES[share]:
                 add("dates", f"{path}?{name}={value[:24]}", signed_in.get(f"{path}?{name}={value}"), "any")
         for name in ["search", "organization", "initiative", "channel"]:
             for value in TEXTS:
                 add("filters", f"{path}?{name}={value[:24]}", signed_in.get(f"{path}?{name}={value}"), "any")
-        for query in QUERIES:
+        for query in QUERIES[share]:
             add("query", f"{path}?{query[:24]}", signed_in.get(f"{path}?{query}"), "any")
     for query in ["page=-1", "%", "x=%00"]:
         add("query", f"/facilitator/overview?{query}", signed_in.get(f"/facilitator/overview?{query}"), "accept")
