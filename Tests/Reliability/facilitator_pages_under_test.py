@@ -85,19 +85,11 @@ class SignedIn:
         return Request("POST", path, [("Cookie", self.cookie), ("Content-Type", FORM)], body, framing=framing)
 
 
-def latest_note(database):
+def first_value(database, sql):
+    """The first column of the first row `sql` returns, read through a read-only connection; or None."""
     db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10)
     try:
-        row = db.execute("SELECT text FROM facilitator_notes ORDER BY id DESC LIMIT 1").fetchone()
-        return row[0] if row else None
-    finally:
-        db.close()
-
-
-def any_session_id(database):
-    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10)
-    try:
-        row = db.execute("SELECT id FROM sessions ORDER BY id LIMIT 1").fetchone()
+        row = db.execute(sql).fetchone()
         return row[0] if row else None
     finally:
         db.close()
@@ -117,7 +109,7 @@ QUERIES = ["%", "%zz", "&&&", "==", "page=1&page=2", "=x", "page", "status=%00",
 def cases(signed_in, removed, database, make):
     """Every row of the table; `make(group, name, request, expect, after=None)` builds one."""
     rows = []
-    session = any_session_id(database)
+    session = first_value(database, "SELECT id FROM sessions ORDER BY id LIMIT 1")
     # why: the channel table leaves sessions behind; run alone (--only), there may be none to show.
     found = "accept" if session is not None else "reject"
     session = session or 1
@@ -217,7 +209,7 @@ def note_check(database, expected):
     def check(runner, response, history):
         if response is None or response.status != 303:
             return [f"the note was not added: {response and response.status}"]
-        stored = latest_note(database)
+        stored = first_value(database, "SELECT text FROM facilitator_notes ORDER BY id DESC LIMIT 1")
         return [] if stored == expected else [f"the note was stored as {stored!r}, not {expected!r}"]
     return check
 
