@@ -85,19 +85,11 @@ class SignedIn:
         return Request("POST", path, [("Cookie", self.cookie), ("Content-Type", FORM)], body, framing=framing)
 
 
-def latest_note(database):
+def first_value(database, sql):
+    """The first column of the first row `sql` returns, read through a read-only connection; or None."""
     db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10)
     try:
-        row = db.execute("SELECT text FROM facilitator_notes ORDER BY id DESC LIMIT 1").fetchone()
-        return row[0] if row else None
-    finally:
-        db.close()
-
-
-def any_session_id(database):
-    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10)
-    try:
-        row = db.execute("SELECT id FROM sessions ORDER BY id LIMIT 1").fetchone()
+        row = db.execute(sql).fetchone()
         return row[0] if row else None
     finally:
         db.close()
@@ -117,7 +109,7 @@ QUERIES = ["%", "%zz", "&&&", "==", "page=1&page=2", "=x", "page", "status=%00",
 def cases(signed_in, removed, database, make):
     """Every row of the table; `make(group, name, request, expect, after=None)` builds one."""
     rows = []
-    session = any_session_id(database)
+    session = first_value(database, "SELECT id FROM sessions ORDER BY id LIMIT 1")
     # why: the channel table leaves sessions behind; run alone (--only), there may be none to show.
     found = "accept" if session is not None else "reject"
     session = session or 1
@@ -125,17 +117,19 @@ def cases(signed_in, removed, database, make):
     def add(group, name, request, expect, after=None):
         rows.append(make(group, name, request, expect, after))
 
-    for path in ["/facilitator/sessions", "/facilitator/export.csv"]:
+    # why: an export that matches every session builds them all (seconds in a debug build, after
+    # the channel table); it parses its query as the list does, so it gets a sample of each kind.
+    for path, share in [("/facilitator/sessions", slice(None)), ("/facilitator/export.csv", slice(0, None, 3))]:
         add("query", f"{path} plainly", signed_in.get(path), "accept")
-        for value in NUMBERS:
+        for value in NUMBERS[share]:
             add("page numbers", f"{path}?page={value[:24]}", signed_in.get(f"{path}?page={value}"), "any")
         for name in ["from", "to"]:
-            for value in DATES:
+            for value in DATES[share]:
                 add("dates", f"{path}?{name}={value[:24]}", signed_in.get(f"{path}?{name}={value}"), "any")
         for name in ["search", "organization", "initiative", "channel"]:
             for value in TEXTS:
                 add("filters", f"{path}?{name}={value[:24]}", signed_in.get(f"{path}?{name}={value}"), "any")
-        for query in QUERIES:
+        for query in QUERIES[share]:
             add("query", f"{path}?{query[:24]}", signed_in.get(f"{path}?{query}"), "any")
     for query in ["page=-1", "%", "x=%00"]:
         add("query", f"/facilitator/overview?{query}", signed_in.get(f"/facilitator/overview?{query}"), "accept")
@@ -215,7 +209,7 @@ def note_check(database, expected):
     def check(runner, response, history):
         if response is None or response.status != 303:
             return [f"the note was not added: {response and response.status}"]
-        stored = latest_note(database)
+        stored = first_value(database, "SELECT text FROM facilitator_notes ORDER BY id DESC LIMIT 1")
         return [] if stored == expected else [f"the note was stored as {stored!r}, not {expected!r}"]
     return check
 

@@ -630,11 +630,11 @@ def main():
                   f"{len(runner.failures) - before[2]} problems", flush=True)
         if not arguments.only or arguments.only in facilitator_pages.Pages.name:
             print("== (c) hostile requests to the signed-in facilitator pages", flush=True)
-            before = (runner.sent, runner.rejected, len(runner.failures))
+            before = (runner.sent, runner.rejected, len(runner.failures), time.monotonic())
             for case in facilitator_cases(binary, server, database):
                 runner.run(case)
             print(f"  {'facilitator':<18} {runner.sent - before[0]:>4} requests, {runner.rejected - before[1]:>4} 4xx, "
-                  f"{len(runner.failures) - before[2]} problems", flush=True)
+                  f"{len(runner.failures) - before[2]} problems, {time.monotonic() - before[3]:.0f} s", flush=True)
         failures += runner.failures
         notes += runner.notes
     finally:
