@@ -131,6 +131,7 @@ extension AppDatabase {
             try db.drop(table: "processed_events")
             try db.rename(table: "processed_events_v4", to: "processed_events")
         }
+        registerWorkshopMigrations(&migrator)
         return migrator
     }
 }
