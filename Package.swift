@@ -43,6 +43,7 @@ let package = Package(
                 "FlowLinksStore",
                 "FlowLinksChannels",
                 "FlowLinksReview",
+                "CQRencode",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -53,6 +54,8 @@ let package = Package(
             ]
         ),
         .target(name: "FlowLinksReview", dependencies: ["FlowLinksCore", "FlowLinksStore"]),
+        // why: a real QR encoder for workshop join codes, from the system (Debian's libqrencode-dev).
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
             name: "flowlinks",
             dependencies: [
