@@ -71,7 +71,7 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
         loginThrottle: RateLimiter(perMinute: 5, burst: 5, now: dependencies.now),
         pages: FacilitatorPages(
             database: dependencies.database, script: dependencies.script, enabledChannels: config.enabledChannels,
-            time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), now: dependencies.now)
+            time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), now: dependencies.now, joinSettings: config)
     ).add(to: router)
 
     let platformSenders = dependencies.senders ?? senders(for: config)
