@@ -196,6 +196,12 @@ struct WorkshopServerTests {
                 csv.contains("Riverside Family Services,Parent Cafe,3,2,decisions,2 4 4,1 2,4,1,2,members_apart partners_below"))
             let markdown = try await browser.get("/facilitator/workshops/\(workshop.code)/export.md", client).text
             #expect(markdown.contains("## Riverside Family Services: Parent Cafe"))
+            let partner = try #require(try Self.teams(server, code: workshop.code).last?.partners.first?.sessionID)
+            let session = try await browser.get("/facilitator/sessions/\(partner)", client).text
+            #expect(
+                session.contains(
+                    "<p class=\"question\">How does information about Parent Cafe reach you from Riverside Family Services?"))
+            #expect(session.contains("<p class=\"question\">Are you answering as a member of the organization"))
             let missing = try await browser.get("/facilitator/workshops/ABCDEF", client)
             #expect(missing.status == .notFound)
         }
