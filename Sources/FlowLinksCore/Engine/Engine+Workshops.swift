@@ -97,7 +97,11 @@ struct WorkshopRequestReader {
         case leave, team
     }
 
+    /// Longer replies are answers, never requests; they are not read twice.
+    static let longestRequest = 64
+
     func read(_ text: String) -> Reading? {
+        guard text.utf8.count <= Self.longestRequest else { return nil }
         var normalized = TextNormalizer.normalize(text)
         if normalized.hasPrefix("/") { normalized = TextNormalizer.normalize(String(normalized.dropFirst())) }
         guard !normalized.isEmpty else { return nil }
