@@ -10,6 +10,8 @@ public struct JoinInstructions: Sendable {
         public let text: String
         /// A link that opens the chat with the code filled in, where the platform has one.
         public let link: String?
+        /// What to do with the link, for a page that shows the link itself.
+        public var hint: String? = nil
     }
 
     public let code: String
@@ -29,16 +31,21 @@ public struct JoinInstructions: Sendable {
         var ways: [Way] = []
         if on.contains("webchat"), let base = config.publicBaseURL {
             let link = "\(base)/chat/\(code)"
-            ways.append(Way(channel: "Web chat", text: "Open \(link) in a browser.", link: link))
+            ways.append(Way(channel: "Web chat", text: "Open \(link) in a browser.", link: link, hint: "Open it in a browser."))
         }
         if on.contains("telegram"), let bot = config.telegramBotUsername {
             let link = "https://t.me/\(bot)?start=\(code)"
             ways.append(
-                Way(channel: "Telegram", text: "Open \(link) and press Start, or send \"\(join)\" to @\(bot).", link: link))
+                Way(
+                    channel: "Telegram", text: "Open \(link) and press Start, or send \"\(join)\" to @\(bot).", link: link,
+                    hint: "Press Start, or send \"\(join)\" to @\(bot)."))
         }
         if on.contains("whatsapp") || on.contains("twilio"), let number = config.whatsappNumber {
             let link = "https://wa.me/\(number.dropFirst())?text=\(join.replacingOccurrences(of: " ", with: "%20"))"
-            ways.append(Way(channel: "WhatsApp", text: "Open \(link), or send \"\(join)\" to \(number).", link: link))
+            ways.append(
+                Way(
+                    channel: "WhatsApp", text: "Open \(link), or send \"\(join)\" to \(number).", link: link,
+                    hint: "Or send \"\(join)\" to \(number)."))
         }
         if on.contains("twilio"), let number = config.smsNumber {
             ways.append(Way(channel: "SMS", text: "Text \"JOIN \(code)\" to \(number).", link: nil))

@@ -87,7 +87,7 @@ struct JoinPanel {
         let ways: [HTML] = join.ways.map { way in
             if let link = way.link {
                 return
-                    "<li><strong>\(way.channel)</strong>: <a href=\"\(link)\">\(link)</a><br><span class=\"facts\">\(way.text)</span></li>"
+                    "<li><strong>\(way.channel)</strong>: <a href=\"\(link)\">\(link)</a><br><span class=\"facts\">\(way.hint ?? way.text)</span></li>"
             }
             return "<li><strong>\(way.channel)</strong>: \(way.text)</li>"
         }
