@@ -44,6 +44,7 @@ let package = Package(
                 "FlowLinksStore",
                 "FlowLinksChannels",
                 "FlowLinksReview",
+                "CQRencode",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -57,6 +58,8 @@ let package = Package(
             ]
         ),
         .target(name: "FlowLinksReview", dependencies: ["FlowLinksCore", "FlowLinksStore"]),
+        // why: a real QR encoder for workshop join codes, from the system (Debian's libqrencode-dev).
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
             name: "flowlinks",
             dependencies: [

@@ -19,7 +19,11 @@ public struct ReviewedSession: Sendable {
 
     public init(report: SessionReport, script: Script) {
         self.report = report
-        self.script = script
+        // why: a workshop session ran the workshop's version of the questions: the member-or-partner
+        // question first, and partners' own questions; its answers read against that version.
+        let answers = report.currentAnswers.mapValues(\.answer)
+        let workshop = WorkshopLink(id: report.session.workshopId ?? 0, code: "", name: "")
+        self.script = Perspective(answers: answers) == nil ? script : script.scoped(toAnswers: answers, in: workshop)
     }
 
     public var id: Int64 { report.session.id ?? 0 }

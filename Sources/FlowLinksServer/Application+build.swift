@@ -76,7 +76,7 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
             clients: clients),
         pages: FacilitatorPages(
             database: dependencies.database, script: dependencies.script, enabledChannels: config.enabledChannels,
-            time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), now: dependencies.now)
+            time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), now: dependencies.now, joinSettings: config)
     ).add(to: router)
 
     let platformSenders = dependencies.senders ?? senders(for: config)

@@ -32,7 +32,8 @@ extension AppDatabase {
             pendingConfirmation: session.pendingConfirmation.flatMap(Confirmation.init(rawValue:)),
             lastActivity: session.updatedAt,
             contentVersion: session.contentVersion,
-            result: result)
+            result: result,
+            workshop: try session.workshopId.flatMap { try workshopLink(db, id: $0) })
     }
 
     /// Writes the new state over the session's rows, given the state they hold (`nil` for a new
@@ -62,6 +63,9 @@ extension AppDatabase {
                 StoredDate.text(now), id,
             ])
 
+        if state.workshop?.id != previous?.workshop?.id {
+            try db.execute(sql: "UPDATE sessions SET workshop_id = ? WHERE id = ?", arguments: [state.workshop?.id, id])
+        }
         for stepID in Set(previousAnswers.keys).union(state.answers.keys) where previousAnswers[stepID] != state.answers[stepID] {
             try db.cachedStatement(
                 sql: "UPDATE answers SET replaced_at = ? WHERE session_id = ? AND step_id = ? AND replaced_at IS NULL"

@@ -22,12 +22,14 @@ extension AppDatabase {
                 let outcome = TurnOutcome(sessionID: nil, status: nil, replies: [engine.pressWithoutSession()])
                 return outcome.reporting(pressOf: message)
             }
-            let turn = engine.begin(now: now)
+            let turn = try resolveWorkshopRequest(engine.begin(now: now, saying: message.text), db, engine: engine, now: now)
             return try startSession(
                 db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
         }
         let previous = try state(db, session)
-        let turn = message.turn(inSession: try session.id.orThrow(), state: previous, engine: engine, now: now)
+        let turn = try resolveWorkshopRequest(
+            message.turn(inSession: try session.id.orThrow(), state: previous, engine: engine, now: now), db,
+            engine: engine, now: now)
         return try apply(turn, to: session, replacing: previous, db: db, now: now, firstLines: inbound)
             .reporting(pressOf: message)
     }
@@ -72,7 +74,8 @@ extension AppDatabase {
     ) throws -> TurnOutcome {
         var session = SessionRecord(
             channel: key.channel, conversation: key.conversation, participant: participant, status: .active,
-            currentStep: nil, misses: 0, contentVersion: turn.state.contentVersion, createdAt: now, updatedAt: now)
+            currentStep: nil, misses: 0, contentVersion: turn.state.contentVersion, createdAt: now, updatedAt: now,
+            workshopId: turn.state.workshop?.id)
         try session.insert(db)
         let id = try session.id.orThrow()
         if let firstLines { try firstLines(id).write(db) }
@@ -91,13 +94,16 @@ extension AppDatabase {
             try SessionRecord.filter(Column("channel") == session.channel && Column("conversation") == session.conversation)
                 .deleteAll(db)
             return TurnOutcome(sessionID: nil, status: nil, replies: turn.replies)
-        case .startNewSession:
+        case .startNewSession, .workshop:
             if let firstLines { try firstLines(id).write(db) }
             var closed = session
             if closed.status != .completed { closed.status = .abandoned }
             closed.updatedAt = now
             closed.revision += 1
             try closed.update(db)
+            if case .workshop(.leave(let workshopID)) = turn.effect {
+                try leaveWorkshop(workshopID, conversation: session, db: db)
+            }
             let key = ConversationKey(channel: session.channel, conversation: session.conversation)
             return try startSession(db, key, participant: session.participant, turn: turn, now: now)
         case .none:

@@ -144,6 +144,7 @@ extension AppDatabase {
                 t.column("expires_at", .datetime).notNull()
             }
         }
+        registerWorkshopMigrations(&migrator)
         return migrator
     }
 }

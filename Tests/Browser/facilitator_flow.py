@@ -8,14 +8,10 @@ Run by Tests/Browser/run.sh against a server it starts on 127.0.0.1; saves a scr
 each page at each width in the folder given as the second argument. Uses the system chromium
 and chromedriver only (no network), and pypdf to count printed pages.
 """
-import base64
-import io
 import os
 import sys
 
-from pypdf import PdfReader
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser_support import Checks, printed_pages, start_chromium
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -24,20 +20,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 base, shots = sys.argv[1], sys.argv[2]
 os.makedirs(shots, exist_ok=True)
 
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400"]:
-    options.add_argument(argument)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    if not condition:
-        driver.save_screenshot(os.path.join(shots, "failure.png"))
-        raise SystemExit(f"FAILED: {what} (at {driver.current_url})")
-    checks += 1
+driver = start_chromium()
+check = Checks(driver, shots, "failure.png")
 
 
 def arrived(path):
@@ -90,12 +74,8 @@ def check_layouts(session_path):
 def check_printed_summary(path):
     """The summary prints on one page of Letter and of A4."""
     driver.get(base + path)
-    for paper, (width, height) in {"letter": (8.5, 11), "a4": (8.27, 11.69)}.items():
-        pdf = base64.b64decode(driver.execute_cdp_cmd(
-            "Page.printToPDF", {"paperWidth": width, "paperHeight": height, "printBackground": True})["data"])
-        with open(os.path.join(shots, f"summary-{paper}.pdf"), "wb") as file:
-            file.write(pdf)
-        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    for paper in ("letter", "a4"):
+        pages = printed_pages(driver, paper, os.path.join(shots, f"summary-{paper}.pdf"))
         check(pages == 1, f"the summary prints on one {paper} page (printed {pages})")
 
 
@@ -158,4 +138,4 @@ try:
 finally:
     driver.quit()
 
-print(f"browser test: {checks} checks passed, screenshots in {shots}")
+print(f"browser test: {check.passed} checks passed, screenshots in {shots}")

@@ -246,6 +246,29 @@ extension PromptsLoadingTests {
                     after: ["messages:"], prefix: "press_outdated:",
                     with: "press_outdated: \"\(String(repeating: "That button is old. ", count: 11))\""),
                 key: ["messages.press_outdated"], problem: "at most 200"),
+            Breakage(
+                "partners asked for a recommendation's inputs", "workshop.yaml",
+                .replace("    role: words_level\n", "    role: desired\n"), key: ["partner_steps", "role"],
+                problem: "partners are not asked desired"),
+            Breakage(
+                "a partner step missing a chart row", "workshop.yaml",
+                .replace("options_from: decisions", "options_from: levels"),
+                key: ["partner_steps"], problem: "options_from decisions"),
+            Breakage(
+                "a partner organization step with its own id", "workshop.yaml",
+                .replace("partner_steps:\n  - id: organization", "partner_steps:\n  - id: partner_organization"),
+                key: ["partner_organization", "id"], problem: "must be \"organization\""),
+            Breakage(
+                "a team view shown to fewer than three", "workshop.yaml",
+                .replaceLine(after: ["team_view:"], prefix: "minimum_people:", with: "minimum_people: 2"),
+                key: ["team_view.minimum_people"], problem: "at least 3"),
+            Breakage(
+                "an unknown placeholder in a discussion question", "workshop.yaml",
+                .replaceLine(after: ["discussion:"], prefix: "desired_apart:", with: "desired_apart: \"From {lowset}\""),
+                key: ["discussion.desired_apart"], problem: "{lowset}"),
+            Breakage(
+                "a workshop message missing", "workshop.yaml", .removeLines(after: ["messages:"], prefix: "left:", count: 1),
+                key: ["messages.left"], problem: "missing"),
         ]
     }
 

@@ -69,6 +69,7 @@ extension Engine {
     private func status(_ state: SessionState) -> Turn {
         let language = script.language
         guard state.status != .completed, state.currentStep != nil else {
+            if let partnerDone = partnerAlreadyDone(state) { return Turn(state: state, replies: [partnerDone]) }
             let wording = AnswerWording(script: script)
             let done = language.message(.statusDone).render([
                 "initiative": wording.value(of: .initiative, in: state.answers) ?? "",

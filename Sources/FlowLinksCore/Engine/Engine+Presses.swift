@@ -5,6 +5,7 @@ import Foundation
 extension Engine {
     /// One button press in the session `sessionID`, whose state is `state`.
     public func press(_ press: ButtonPress, inSession sessionID: Int64, state: SessionState, now: Date) -> Turn {
+        if let scoped = rescoped(for: state) { return scoped.press(press, inSession: sessionID, state: state, now: now) }
         guard case .choice(let choice) = press, choice.sessionID == sessionID else { return stalePress(state) }
         var answering = state
         answering.lastActivity = now

@@ -76,6 +76,7 @@ extension Engine {
 
     /// What a finished session says to anything but a command.
     func alreadyDone(_ state: SessionState) -> OutboundMessage {
+        if let partnerDone = partnerAlreadyDone(state) { return partnerDone }
         let wording = AnswerWording(script: script)
         let level = state.result.map { script.chart.name(of: $0.recommendation.recommended) } ?? ""
         return OutboundMessage(

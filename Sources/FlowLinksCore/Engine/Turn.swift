@@ -11,6 +11,8 @@ public struct Turn: Sendable {
         case erase
         /// Close this session and continue in a new one that starts from `state`.
         case startNewSession
+        /// Work on a workshop that needs the database (`Engine+Workshops`).
+        case workshop(WorkshopRequest)
     }
 
     public init(state: SessionState, replies: [OutboundMessage], effect: Effect = .none) {

@@ -35,6 +35,10 @@ extension Config {
         case .whatsappAPIBaseURL: whatsappAPIBaseURL
         case .discordPublicKey: discordPublicKey ?? "not set"
         case .discordAPIBaseURL: discordAPIBaseURL
+        case .publicBaseURL: publicBaseURL ?? "not set"
+        case .telegramBotUsername: telegramBotUsername ?? "not set"
+        case .whatsappNumber: whatsappNumber ?? "not set"
+        case .smsNumber: smsNumber ?? "not set"
         }
     }
 

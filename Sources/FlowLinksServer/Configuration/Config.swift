@@ -46,6 +46,12 @@ public struct Config: Sendable, Equatable {
     public var whatsappAPIBaseURL = "https://graph.facebook.com/v21.0"
     public var discordPublicKey: String?
     public var discordAPIBaseURL = "https://discord.com/api/v10"
+    /// Where people reach the server, for links in workshop join instructions.
+    public var publicBaseURL: String?
+    /// For join instructions: the Telegram bot's username, the WhatsApp and SMS numbers.
+    public var telegramBotUsername: String?
+    public var whatsappNumber: String?
+    public var smsNumber: String?
 
     public init() {}
 

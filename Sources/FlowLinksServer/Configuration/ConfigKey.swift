@@ -29,6 +29,10 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case whatsappAPIBaseURL = "whatsapp_api_base_url"
     case discordPublicKey = "discord_public_key"
     case discordAPIBaseURL = "discord_api_base_url"
+    case publicBaseURL = "public_base_url"
+    case telegramBotUsername = "telegram_bot_username"
+    case whatsappNumber = "whatsapp_number"
+    case smsNumber = "sms_number"
 
     /// The environment variable that sets it: `FLOWLINKS_` and the name in capitals.
     public var environmentVariable: String { "FLOWLINKS_" + rawValue.uppercased() }
@@ -77,6 +81,10 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .whatsappAPIBaseURL: "Graph API base URL with its version (default https://graph.facebook.com/v21.0)"
         case .discordPublicKey: "Discord application's public key, hex (turns the interactions endpoint on)"
         case .discordAPIBaseURL: "Discord API base URL, for long replies' follow-ups (default https://discord.com/api/v10)"
+        case .publicBaseURL: "the server's address as people reach it, e.g. https://flowlinks.example.org (web chat join links)"
+        case .telegramBotUsername: "the Telegram bot's username, without @ (workshop join links)"
+        case .whatsappNumber: "the WhatsApp number people message, in international form, e.g. +15551234567 (join links)"
+        case .smsNumber: "the SMS number people text, e.g. +15551234567 (workshop join instructions)"
         }
     }
 }

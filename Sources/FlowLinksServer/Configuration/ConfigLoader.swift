@@ -191,12 +191,44 @@ public enum ConfigLoader {
                     problem: "must be the 64 hexadecimal characters shown as PUBLIC KEY in Discord's developer portal")
             }
             if let base = try url(.discordAPIBaseURL) { config.discordAPIBaseURL = base }
+            try readJoinSettings(into: &config)
             try requireTogether(.telegramSecretToken, .telegramBotToken)
             try requireTogether(.twilioAuthToken, .twilioPublicURL)
             try requireTogether(.slackSigningSecret, .slackBotToken)
             try requireTogether(.whatsappAppSecret, .whatsappVerifyToken)
             try requireTogether(.whatsappAppSecret, .whatsappAccessToken)
             return config
+        }
+
+        /// The settings workshop join instructions need: where people reach the server, the bot's
+        /// username and the phone numbers.
+        func readJoinSettings(into config: inout Config) throws(ConfigError) {
+            if let base = try url(.publicBaseURL) {
+                config.publicBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
+            }
+            if let name = try string(.telegramBotUsername) {
+                let bare = name.hasPrefix("@") ? String(name.dropFirst()) : name
+                guard (5...32).contains(bare.count), bare.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+                else {
+                    throw ConfigError(
+                        setting: values[.telegramBotUsername]!.source,
+                        problem: "must be the bot's username: 5 to 32 letters, digits or _, like flowlinks_bot")
+                }
+                config.telegramBotUsername = bare
+            }
+            config.whatsappNumber = try phoneNumber(.whatsappNumber)
+            config.smsNumber = try phoneNumber(.smsNumber)
+        }
+
+        /// A phone number in international form: "+" and 8 to 15 digits; spaces and dashes are dropped.
+        func phoneNumber(_ key: ConfigKey) throws(ConfigError) -> String? {
+            guard let text = try string(key) else { return nil }
+            let compact = text.filter { $0 != " " && $0 != "-" }
+            guard compact.hasPrefix("+"), (8...15).contains(compact.count - 1), compact.dropFirst().allSatisfy(\.isNumber) else {
+                throw ConfigError(
+                    setting: values[key]!.source, problem: "must be a phone number in international form, like +15551234567")
+            }
+            return compact
         }
 
         func positiveNumber(_ key: ConfigKey, atMost limit: Double) throws(ConfigError) -> Double? {

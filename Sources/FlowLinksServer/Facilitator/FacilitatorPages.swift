@@ -20,12 +20,15 @@ struct FacilitatorPages: Sendable {
     /// The zone facilitators see times in and give days in.
     let time: DisplayTime
     let now: @Sendable () -> Date
+    /// The settings workshop join instructions are made from (enabled channels, links, numbers).
+    var joinSettings = Config()
 
     /// The longest note kept, in characters.
     static let noteLimit = 5000
 
     func add<Context: RequestContext>(to group: RouterGroup<Context>, guarded: @escaping Guard) {
         addOverview(to: group, guarded: guarded)
+        addWorkshops(to: group, guarded: guarded)
         group.get("sessions") { request, _ in
             await guarded(request) { session, _ in
                 let query = try SessionListQuery(queryString: request.uri.query, time: time)

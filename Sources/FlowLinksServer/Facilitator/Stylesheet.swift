@@ -2,7 +2,7 @@
 /// The base rules are here; `narrowCSS` and `printCSS` adapt them to phones and paper.
 enum Stylesheet {
     /// Everything, in the order the cascade needs.
-    static var all: String { css + overviewCSS + narrowCSS + printCSS }
+    static var all: String { css + overviewCSS + workshopsCSS + narrowCSS + printCSS }
 
     static let css = """
         :root { --ink: #1f2933; --muted: #52606d; --line: #cbd2d9; --soft: #f5f7fa; --accent: #1d6f72; --focus: #b44d12; }

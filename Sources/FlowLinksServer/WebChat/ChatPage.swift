@@ -15,13 +15,19 @@ struct ChatPage {
     /// A notice to show above the answer box (the slow-down).
     let notice: String?
     let pagePath: String
+    /// The workshop code of a `/chat/CODE` link: the start button joins it.
+    var joinCode: String? = nil
+    /// Whether the conversation's session is already in that workshop.
+    var joined = false
+    /// The workshop button's words.
+    var joinLabel = ""
 
     func render() -> HTML {
         ChatFrame(language: language).page(
             """
             <ol class="messages" id="messages">\(messages)</ol>
             \(noticeLine)
-            <div class="choices" id="choices">\(choices)</div>
+            <div class="choices" id="choices">\(choices)\(joinButton)</div>
             \(compose)
             <div class="visually-hidden" role="status" aria-live="polite" id="announce"></div>
             <nav class="tools" aria-label="\(word(.chatHelp))">\(tool(.chatHelp, sends: "help"))\
@@ -71,9 +77,19 @@ struct ChatPage {
 
     private var start: HTML {
         """
-        <form method="post" action="/chat" class="send">\(hidden)<input type="hidden" name="text" value="hello">\
+        <form method="post" action="/chat" class="send">\(hidden)\
+        <input type="hidden" name="text" value="\(joinCode.map { "join \($0)" } ?? "hello")">\
         <button type="submit" class="start">\(word(.chatStart))</button></form>
         """
+    }
+
+    /// On a workshop's link, once a conversation is under way outside it: the button that joins.
+    private var joinButton: HTML {
+        guard let joinCode, !joined, !lines.isEmpty else { return "" }
+        return """
+            <form method="post" action="/chat" class="send">\(hidden)<input type="hidden" name="text" value="join \(joinCode)">\
+            <button type="submit" class="start">\(joinLabel)</button></form>
+            """
     }
 
     private var compose: HTML {

@@ -25,10 +25,17 @@ struct WebChatRoutes: Sendable {
         }
         chat.get("chat.js") { _, _ in Self.asset(ChatScript.source, type: "text/javascript; charset=utf-8") }
         chat.get("chat.css") { _, _ in Self.asset(ChatStylesheet.css, type: "text/css; charset=utf-8") }
+        chat.get(":code") { request, context in
+            // why: a workshop's link; an unknown code is the engine's to explain when the person joins.
+            guard let code = context.parameters.get("code").flatMap(WorkshopCode.init(typed:)) else {
+                return Response.seeOther("/chat")
+            }
+            return try page(request, joining: code)
+        }
     }
 
     /// The conversation so far, with the form to answer; a first visit gets its cookies here.
-    private func page(_ request: Request) throws -> Response {
+    private func page(_ request: Request, joining code: WorkshopCode? = nil) throws -> Response {
         let cookies = WebChatCookies(header: request.headers[.cookie])
         var setCookies: [String] = []
         let conversation = cookies.conversation ?? FacilitatorSessions.randomToken()
@@ -38,15 +45,20 @@ struct WebChatRoutes: Sendable {
         let key = ConversationKey(channel: channel.name, conversation: conversation)
         var lines: [TranscriptLine] = []
         var sessionID: Int64?
+        var joined = false
         if cookies.conversation != nil, let session = try database.currentSession(key), let id = session.id {
             sessionID = id
             lines = try database.transcript(ofSession: id)
+            joined =
+                try code.map { try session.workshopId != nil && session.workshopId == database.workshopID(code: $0.text) }
+                ?? false
         }
         let slowDown = (request.uri.queryParameters.get("slow") == "1") ? script.language.message(.rateLimited).render() : nil
         let html = ChatPage(
             language: script.language, lines: lines, sessionID: sessionID, csrf: csrf,
             messageID: FacilitatorSessions.randomToken(),
-            notice: slowDown, pagePath: "/chat"
+            notice: slowDown, pagePath: code.map { "/chat/\($0.text)" } ?? "/chat", joinCode: code?.text, joined: joined,
+            joinLabel: script.workshop.message(.chatJoin).render(["code": code?.text ?? ""])
         ).render()
         var response = Response.html(html)
         for cookie in setCookies { response.headers.append(HTTPField(name: .setCookie, value: cookie)) }

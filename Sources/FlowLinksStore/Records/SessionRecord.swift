@@ -24,6 +24,8 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var updatedAt: Date
     /// Bumped by every change to the session, for optimistic checks.
     public var revision = 0
+    /// The workshop the session belongs to, if any.
+    public var workshopId: Int64?
 }
 
 // why: sessions are read and written on every turn; explicit column mapping skips Codable's cost.
@@ -43,6 +45,7 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
         revision = row["revision"]
+        workshopId = row["workshop_id"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -58,6 +61,7 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         container["created_at"] = StoredDate.text(createdAt)
         container["updated_at"] = StoredDate.text(updatedAt)
         container["revision"] = revision
+        container["workshop_id"] = workshopId
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -67,7 +71,7 @@ extension SessionRecord {
     /// The columns `init(positions:)` reads, in its order.
     static let columns = """
         id, channel, conversation, participant, status, current_step, misses, pending_confirmation, content_version,
-        created_at, updated_at, revision
+        created_at, updated_at, revision, workshop_id
         """
 
     /// A session from a row of `columns`, read by position.
@@ -85,5 +89,6 @@ extension SessionRecord {
         createdAt = row[9]
         updatedAt = row[10]
         revision = row[11]
+        workshopId = row[12]
     }
 }
