@@ -144,7 +144,7 @@ struct WorkshopForm: Sendable {
         initiatives = try Self.lines(form?["initiatives"], field: "initiatives")
         let closes = (form?["closes"] ?? "").trimmingCharacters(in: .whitespaces)
         do {
-            closesAt = closes.isEmpty ? nil : try time.range(from: nil, to: closes)?.end
+            closesAt = closes.isEmpty ? nil : try time.range(from: nil, to: closes).end
         } catch {
             throw HTTPError(.badRequest, message: error.message(from: "From", to: "Open until"))
         }

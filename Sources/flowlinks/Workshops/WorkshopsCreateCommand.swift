@@ -42,7 +42,7 @@ struct WorkshopsCreateCommand: ParsableCommand {
         var closesAt: Date?
         if let closes {
             do {
-                closesAt = try time.range(from: nil, to: closes)?.end
+                closesAt = try time.range(from: nil, to: closes).end
             } catch {
                 throw ValidationError("--closes: \(error.message(from: "--closes", to: "--closes"))")
             }
