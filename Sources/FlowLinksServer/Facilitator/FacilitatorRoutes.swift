@@ -26,28 +26,37 @@ struct FacilitatorRoutes: Sendable {
         group.post("logout") { request, _ in await logout(request) }
         group.get("") { request, _ in await signedIn(request) { _, _ in .seeOther("/facilitator/sessions") } }
         pages.add(to: group) { request, handler in await signedIn(request, handler) }
+        router.add(middleware: FacilitatorNotFoundMiddleware(routes: self))
     }
 
     /// Runs `handler` for a signed-in facilitator, with the form of a POST whose CSRF token
-    /// matched; others are sent to sign in (or refused).
+    /// matched; others are sent to sign in (or refused). Errors become a page in the usual frame.
     func signedIn(_ request: Request, _ handler: FacilitatorPages.Handler) async -> Response {
+        var session: FacilitatorSessions.Session?
+        func refuse(_ status: HTTPResponse.Status, _ message: String, heading: String? = nil) -> Response {
+            let back = session == nil ? .signIn : WayBack.after(request.method, to: request.uri.path, status: status)
+            return ErrorPage(status: status, message: message, session: session, back: back, heading: heading).response
+        }
         do {
-            guard let session = try await sessions.session(for: Cookies.value(Cookies.session, in: request)) else {
+            session = try await sessions.session(for: Cookies.value(Cookies.session, in: request))
+            guard let session else {
                 return request.method == .get
-                    ? .seeOther("/facilitator/login") : .html("<p>Please sign in again.</p>", status: .unauthorized)
+                    ? .seeOther("/facilitator/login")
+                    : refuse(.unauthorized, "You are not signed in, or your sign-in has ended. Sign in, then try again.")
             }
             var form: FormBody?
             if request.method == .post {
                 form = try await Self.form(request)
                 guard let form, ConstantTime.equals(form["csrf"], session.csrfToken) else {
-                    return .html("<p>This form has expired. Go back, reload the page and try again.</p>", status: .forbidden)
+                    return refuse(
+                        .forbidden, "Go back, reload the page and try again.", heading: "This form has expired")
                 }
             }
             return try await handler(session, form)
-        } catch let error as HTTPError {
-            return .html("<p>\(error.body ?? "Something went wrong.")</p>", status: error.status)
+        } catch let failure as HTTPError {
+            return refuse(failure.status, failure.body ?? "Something went wrong.")
         } catch {
-            return .html("<p>Something went wrong on our side; please try again.</p>", status: .internalServerError)
+            return refuse(.internalServerError, "Something went wrong on our side; please try again.")
         }
     }
 

@@ -60,7 +60,7 @@ struct SessionDetailPage {
             <form method="post" action="/facilitator/sessions/\(reviewed.id)/notes" class="stacked">
             <input type="hidden" name="csrf" value="\(session.csrfToken)">
             <label for="new-note">Add a note</label>
-            <textarea id="new-note" name="text" rows="3" required></textarea>
+            <textarea id="new-note" name="text" rows="3" required maxlength="\(FacilitatorPages.noteLimit)"></textarea>
             <button type="submit">Add note</button>
             </form>
             </section>
@@ -74,7 +74,7 @@ struct SessionDetailPage {
             <form method="post" action="/facilitator/sessions/\(reviewed.id)/notes/\(id)" class="stacked">
             <input type="hidden" name="csrf" value="\(session.csrfToken)">
             <label for="note-\(id)">Note</label>
-            <textarea id="note-\(id)" name="text" rows="4" required>\(note.text)</textarea>
+            <textarea id="note-\(id)" name="text" rows="4" required maxlength="\(FacilitatorPages.noteLimit)">\(note.text)</textarea>
             <button type="submit">Save</button>
             </form></details>
             """
