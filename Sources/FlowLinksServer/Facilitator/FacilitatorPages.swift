@@ -34,10 +34,9 @@ struct FacilitatorPages: Sendable {
                 let query = try SessionListQuery(queryString: request.uri.query, time: time)
                 let page = try await database.reviewSessions(matching: query.filter)
                 let channels = Set(enabledChannels).union(try await database.channelsWithSessions()).sorted()
-                return .html(
-                    SessionsListPage(
-                        session: session, script: script, query: query, page: page, channels: channels, time: time
-                    ).render())
+                let list = SessionsListPage(
+                    session: session, script: script, query: query, page: page, channels: channels, time: time)
+                return .html(list.render(), status: list.isPastTheEnd ? .notFound : .ok)
             }
         }
         group.get("sessions/:id") { request, context in

@@ -18,11 +18,28 @@ struct SessionsListPage {
             """
             <h1>Sessions</h1>
             \(filterForm)
-            <p class="count" role="status">\(countLine)</p>
+            \(isPastTheEnd ? noSuchPage : "<p class=\"count\" role=\"status\">\(countLine)</p>")
             \(table)
             \(pageLinks)
             <p><a href="/facilitator/export.csv?\(query.queryString(page: 1))">Download these sessions as CSV</a></p>
             """)
+    }
+
+    /// A page number past the last page of these sessions (`?page=99`).
+    var isPastTheEnd: Bool { page.page > max(page.pageCount, 1) }
+
+    private var noSuchPage: HTML {
+        let last = max(page.pageCount, 1)
+        let (reason, link): (String, HTML) =
+            page.total == 0
+            ? ("No sessions match these filters, so there is only one page.", "Go to the first page")
+            : last == 1
+                ? ("These sessions fit on one page.", "Go to the first page")
+                : ("These sessions fill \(last) pages.", "Go to the last page (\(last))")
+        return """
+            <p class="notice" role="alert">There is no page \(page.page). \(reason)</p>
+            <p class="back"><a href="?\(query.queryString(page: last))">\(link)</a></p>
+            """
     }
 
     private var countLine: String {
@@ -95,7 +112,7 @@ struct SessionsListPage {
     }
 
     private var pageLinks: HTML {
-        guard page.pageCount > 1 else { return "" }
+        guard page.pageCount > 1, !isPastTheEnd else { return "" }
         let previous: HTML = page.page > 1 ? "<a rel=\"prev\" href=\"?\(query.queryString(page: page.page - 1))\">Newer</a>" : ""
         let next: HTML =
             page.page < page.pageCount ? "<a rel=\"next\" href=\"?\(query.queryString(page: page.page + 1))\">Older</a>" : ""
