@@ -22,6 +22,12 @@ struct SignIn: Sendable {
         guard let expected = Cookies.value(Cookies.loginCSRF, in: request), !expected.isEmpty,
             let sent = form["csrf"], !sent.isEmpty, ConstantTime.equals(sent, expected)
         else {
+            // why: with no cookie at all over plain http, the browser dropped it; "expired" would mislead.
+            if Cookies.value(Cookies.loginCSRF, in: request) == nil,
+                PlainHTTP.dropsSecureCookies(request, behindProxy: clients.behindProxy)
+            {
+                return Self.page(.forbidden, Self.needsHTTPS)
+            }
             return Self.page(.forbidden, "The sign-in form expired. Please try again.")
         }
         let address = clients.address(of: request, context: context)
@@ -53,6 +59,12 @@ struct SignIn: Sendable {
             "/facilitator/sessions",
             cookies: [Cookies.setting(Cookies.session, to: token), Cookies.clearing(Cookies.loginCSRF)])
     }
+
+    static let needsHTTPS =
+        "Sign-in needs HTTPS. This page was opened with a plain http:// address, so your browser did not keep "
+        + "the sign-in cookie. Open the https:// address of this server instead. If it has none, whoever runs "
+        + "it needs to put it behind HTTPS (docs/operations.md, \"HTTPS with Caddy or nginx\"; "
+        + "docs/facilitators.md). On the server itself, http://localhost works too."
 
     /// The sign-in form with a fresh CSRF token in its cookie, and a message when there is one.
     static func page(_ status: HTTPResponse.Status, _ message: String? = nil, username: String = "") -> Response {
