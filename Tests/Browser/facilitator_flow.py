@@ -2,7 +2,10 @@
 sign in -> sessions list -> open a session -> see the chart -> sign out; then, at a phone's
 width (390 px) and a desktop's (1280 px), checks that no page scrolls sideways and that the
 chart's marks are on screen, prints the one-page summary to Letter and to A4 and checks that
-each is one page, and checks the keyboard focus (skip link first, outline contrast >= 3:1).
+each is one page, checks the keyboard focus (skip link first, outline contrast >= 3:1), and
+checks that error pages (a bad date, an unknown session, an unknown address, a page past the
+last, a note of only spaces) carry the page frame and a way back, at 390 px without sideways
+scrolling.
 
 Run by Tests/Browser/run.sh against a server it starts on 127.0.0.1; saves a screenshot of
 each page at each width in the folder given as the second argument. Uses the system chromium
@@ -95,6 +98,43 @@ def check_keyboard_focus():
     check(width >= 2 and ratio >= 3, f"the focus outline contrasts {ratio:.2f}:1 with the page, at {width}px")
 
 
+def check_error_page(name, expected_back):
+    """The page just loaded has the frame (skip link, banner, navigation, stylesheet), a heading,
+    a message and a link back to `expected_back`, and does not scroll sideways."""
+    for selector, part in [("a.skip", "skip link"), ("header.site", "banner"), ("nav[aria-label=Main]", "navigation"),
+                           ("link[rel=stylesheet][href='/facilitator/style.css']", "stylesheet"), ("main h1", "heading"),
+                           ("main .notice", "message")]:
+        check(len(driver.find_elements(By.CSS_SELECTOR, selector)) == 1, f"the {name} page has its {part}")
+    backs = [link.get_attribute("href") for link in driver.find_elements(By.CSS_SELECTOR, "main p.back a")]
+    check(any(href.endswith(expected_back) for href in backs), f"the {name} page links back to {expected_back} ({backs})")
+    scroll, inner = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    check(scroll <= inner, f"the {name} page does not scroll sideways at {inner} px ({scroll})")
+    driver.save_screenshot(os.path.join(shots, f"error-{name.replace(' ', '-')}.png"))
+
+
+def check_error_pages(session_path):
+    """At a phone's width, each kind of error is a page in the frame with a way back."""
+    driver.set_window_size(390, 900)
+    for name, path, back in [
+            ("bad date", "/facilitator/sessions?from=2026-13-45", "/facilitator/sessions"),
+            ("unknown session", "/facilitator/sessions/987654", "/facilitator/sessions"),
+            ("unknown address", "/facilitator/no-such-page", "/facilitator/sessions"),
+            ("page past the last", "/facilitator/sessions?page=99", "?page=1")]:
+        driver.get(base + path)
+        check_error_page(name, back)
+    driver.get(base + session_path)
+    note = driver.find_element(By.ID, "new-note")
+    check(note.get_attribute("required") is not None, "the note box is required")
+    note.send_keys("   ")
+    note.find_element(By.XPATH, "following-sibling::button").click()
+    WebDriverWait(driver, 10).until(expected_conditions.url_contains("/notes"))
+    check("A note needs some text." in driver.page_source, "a note of only spaces is refused")
+    check_error_page("empty note", session_path)
+    driver.find_element(By.CSS_SELECTOR, "main p.back a").click()
+    check(arrived(session_path), "the way back from the refused note returns to the session")
+    driver.set_window_size(1280, 1400)
+
+
 try:
     driver.get(base + "/facilitator/sessions")
     check(driver.current_url.endswith("/facilitator/login"), "an anonymous visitor is sent to sign in")
@@ -129,6 +169,7 @@ try:
     session_path = driver.current_url[len(base):]
     check_layouts(session_path)
     check_printed_summary(session_path + "/summary")
+    check_error_pages(session_path)
     check_keyboard_focus()
 
     driver.find_element(By.CSS_SELECTOR, "nav form button").click()
