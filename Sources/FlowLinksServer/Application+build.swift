@@ -76,7 +76,8 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
             clients: clients),
         pages: FacilitatorPages(
             database: dependencies.database, script: dependencies.script, enabledChannels: config.enabledChannels,
-            time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), now: dependencies.now, joinSettings: config)
+            time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), now: dependencies.now, joinSettings: config),
+        logger: dependencies.logger
     ).add(to: router)
 
     let platformSenders = dependencies.senders ?? senders(for: config)

@@ -3,6 +3,7 @@ import FlowLinksStore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 /// The facilitator web pages under `/facilitator`: sign-in, sign-out, and the pages that need a
@@ -10,6 +11,8 @@ import NIOCore
 struct FacilitatorRoutes: Sendable {
     let signIn: SignIn
     let pages: FacilitatorPages
+    /// Where an unexpected failure behind a page is recorded; the page itself says only that it failed.
+    let logger: Logger
     var sessions: FacilitatorSessions { signIn.sessions }
 
     func add(to router: Router<ServerRequestContext>) {
@@ -56,6 +59,8 @@ struct FacilitatorRoutes: Sendable {
         } catch let failure as HTTPError {
             return refuse(failure.status, failure.body ?? "Something went wrong.")
         } catch {
+            logger.error(
+                "A facilitator page failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             return refuse(.internalServerError, "Something went wrong on our side; please try again.")
         }
     }

@@ -98,6 +98,7 @@ extension FacilitatorsCommand {
 }
 
 /// Prints an account problem as a sentence and exits 1, instead of a Swift error dump.
+@discardableResult
 func reportingAccountErrors<Value>(_ body: () throws -> Value) throws -> Value {
     do {
         return try body()
