@@ -6,8 +6,9 @@ public protocol Channel: Sendable {
     /// The stable name stored with sessions and events ("telegram").
     var name: String { get }
 
-    /// Verifies and parses a webhook request.
-    func receive(_ request: ChannelRequest) throws(ChannelError) -> ChannelInbound
+    /// Verifies and parses a webhook request. Most channels need no waiting; one whose signing keys
+    /// are fetched (Teams) may wait for them.
+    func receive(_ request: ChannelRequest) async throws(ChannelError) -> ChannelInbound
 
     /// The HTTP response to the webhook, plus any calls to the platform's API that must follow it.
     func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply

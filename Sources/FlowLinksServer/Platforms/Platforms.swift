@@ -8,5 +8,6 @@ public enum Platforms {
         SlackPlatform.self,
         WhatsAppPlatform.self,
         DiscordPlatform.self,
+        TeamsPlatform.self,
     ]
 }
