@@ -51,7 +51,8 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
             perAddress: config.newConversationsPerMinute, perChannel: config.newConversationsPerChannelPerMinute,
             now: dependencies.now),
         metrics: dependencies.metrics, outboxWakeup: wakeup, now: dependencies.now)
-    let channels = channels(for: config, script: dependencies.script, now: dependencies.now)
+    let platforms = PlatformWiring.wired(config, script: dependencies.script, now: dependencies.now)
+    let channels = platforms.channels
     let clients = ClientAddresses(behindProxy: config.behindProxy)
     dependencies.metrics.registerWebhookSeries(channels: channels.map(\.name) + (config.webchat ? ["webchat"] : []))
     WebhookRoutes(
@@ -80,7 +81,7 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
         logger: dependencies.logger
     ).add(to: router)
 
-    let platformSenders = dependencies.senders ?? senders(for: config)
+    let platformSenders = dependencies.senders ?? platforms.senders
     dependencies.metrics.registerOutboxSeries(channels: platformSenders.keys.sorted())
     let outbox = OutboxDelivery(
         database: dependencies.database, senders: platformSenders, maxAttempts: config.outboxMaxAttempts,
@@ -95,46 +96,4 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
         // why: with no channel that replies through an API there is nothing to deliver.
         services: platformSenders.isEmpty ? [] : [outbox],
         logger: dependencies.logger)
-}
-
-/// The channels whose secrets are configured (and the generic one on loopback).
-func channels(for config: Config, script: Script, now: @escaping @Sendable () -> Date) -> [any Channel] {
-    let plainText = PlainText(script: script)
-    var channels: [any Channel] = []
-    if config.enabledChannels.contains("generic") { channels.append(GenericChannel(token: config.genericToken)) }
-    if let secret = config.telegramSecretToken {
-        channels.append(TelegramChannel(secretToken: secret, plainText: plainText))
-    }
-    if let token = config.twilioAuthToken, let url = config.twilioPublicURL {
-        channels.append(TwilioChannel(authToken: token, publicURL: url, plainText: plainText))
-    }
-    if let token = config.mattermostToken { channels.append(MattermostChannel(token: token, plainText: plainText)) }
-    if let secret = config.slackSigningSecret {
-        channels.append(SlackChannel(signingSecret: secret, plainText: plainText, now: now))
-    }
-    if let secret = config.whatsappAppSecret, let verifyToken = config.whatsappVerifyToken {
-        let listButton = script.language.message(.chooseButton).render()
-        channels.append(
-            WhatsAppChannel(appSecret: secret, verifyToken: verifyToken, plainText: plainText, listButton: listButton))
-    }
-    if let key = config.discordPublicKey { channels.append(DiscordChannel(publicKey: key, plainText: plainText, now: now)) }
-    return channels
-}
-
-/// The real API senders for the channels that reply through an API.
-func senders(for config: Config) -> [String: any PlatformSender] {
-    var senders: [String: any PlatformSender] = [:]
-    if let token = config.telegramBotToken {
-        senders["telegram"] = TelegramSender(client: .shared, baseURL: config.telegramAPIBaseURL, botToken: token)
-    }
-    if let token = config.slackBotToken {
-        senders["slack"] = SlackSender(client: .shared, baseURL: config.slackAPIBaseURL, botToken: token)
-    }
-    if let token = config.whatsappAccessToken {
-        senders["whatsapp"] = WhatsAppSender(client: .shared, baseURL: config.whatsappAPIBaseURL, accessToken: token)
-    }
-    if config.discordPublicKey != nil {
-        senders["discord"] = DiscordSender(client: .shared, baseURL: config.discordAPIBaseURL)
-    }
-    return senders
 }

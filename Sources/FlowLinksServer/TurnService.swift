@@ -43,8 +43,7 @@ public struct TurnService: Sendable {
             // why: a platform that replies through its API hears the notice once per run of refusals,
             // so a flood of messages cannot become a flood of queued notices.
             if decision == .refusedFirst, !reply.followUps.isEmpty {
-                let entries = reply.followUps.map { OutboxEntry(channel: $0.channel, method: $0.method, body: $0.body) }
-                try await database.enqueue(entries, for: key, at: now())
+                try await database.enqueue(reply.followUps, for: key, at: now())
                 await outboxWakeup.notify()
             }
             return reply
@@ -56,8 +55,7 @@ public struct TurnService: Sendable {
             outcome in
             let context = ReplyContext(sessionID: outcome.sessionID, replayed: outcome.replayed, press: outcome.press)
             let reply = channel.reply(to: event, with: outcome.replies, context: context)
-            let entries = reply.followUps.map { OutboxEntry(channel: $0.channel, method: $0.method, body: $0.body) }
-            return (reply, entries)
+            return (reply, reply.followUps)
         }
         if outcome.replayed {
             metrics.replayed(channel: channel.name)

@@ -1,3 +1,4 @@
+import FlowLinksCore
 import Foundation
 import GRDB
 
@@ -79,7 +80,7 @@ extension AppDatabase {
 extension AppDatabase {
     /// Queues platform calls that belong to no turn (the slow-down notice of a rate-limited
     /// conversation), after whatever the conversation already has queued.
-    public func enqueue(_ entries: [OutboxEntry], for key: ConversationKey, at now: Date) async throws {
+    public func enqueue(_ entries: [PlatformCall], for key: ConversationKey, at now: Date) async throws {
         try StoredText.key(key.conversation, "conversation")
         try await writer.write { db in
             for entry in entries {

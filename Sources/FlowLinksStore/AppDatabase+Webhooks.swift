@@ -12,7 +12,7 @@ extension AppDatabase {
     /// be pure, as it may run twice when a turn planned on a snapshot has to be taken again.
     public func converse<Rendered: Sendable>(
         _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
-        render: @escaping @Sendable (TurnOutcome) -> (Rendered, [OutboxEntry])
+        render: @escaping @Sendable (TurnOutcome) -> (Rendered, [PlatformCall])
     ) async throws -> (TurnOutcome, Rendered) {
         // why: the engine and the rendering run on a snapshot, beside other turns; the single
         // writer then only checks that nothing changed meanwhile and writes the rows.
@@ -28,7 +28,7 @@ extension AppDatabase {
     // for every turn. Not `async`, so that `read` is the synchronous one.
     private func planOnThisThread<Rendered: Sendable>(
         _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
-        render: (TurnOutcome) -> (Rendered, [OutboxEntry])
+        render: (TurnOutcome) -> (Rendered, [PlatformCall])
     ) throws -> PlannedTurn<Rendered>? {
         try writer.read { db in try Self.plan(db, message, eventID: eventID, engine: engine, now: now, render: render) }
     }
@@ -47,13 +47,13 @@ extension AppDatabase {
         let turn: Turn
         let outcome: TurnOutcome
         let rendered: Rendered
-        let entries: [OutboxEntry]
+        let entries: [PlatformCall]
     }
 
     /// Plans the common turn: an existing session, a new event, nothing but saving to do.
     static func plan<Rendered: Sendable>(
         _ db: Database, _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
-        render: (TurnOutcome) -> (Rendered, [OutboxEntry])
+        render: (TurnOutcome) -> (Rendered, [PlatformCall])
     ) throws -> PlannedTurn<Rendered>? {
         guard try !isProcessed(db, message.key, eventID: eventID),
             let session = try currentSession(db, message.key), let id = session.id
@@ -94,7 +94,7 @@ extension AppDatabase {
     /// Takes the turn inside the write transaction: new sessions, effects, replays, stale plans.
     static func takeWebhookTurn<Rendered>(
         _ db: Database, _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
-        render: (TurnOutcome) -> (Rendered, [OutboxEntry])
+        render: (TurnOutcome) -> (Rendered, [PlatformCall])
     ) throws -> (TurnOutcome, Rendered) {
         if let processed = try processedEvent(db, message.key, eventID: eventID) {
             let outcome = TurnOutcome(
@@ -110,7 +110,7 @@ extension AppDatabase {
 
     /// The dedupe record of an answered event and the platform calls its reply needs.
     private static func record(
-        _ outcome: TurnOutcome, of message: InboundMessage, eventID: String, entries: [OutboxEntry], db: Database,
+        _ outcome: TurnOutcome, of message: InboundMessage, eventID: String, entries: [PlatformCall], db: Database,
         now: Date
     ) throws {
         try ProcessedEvent(

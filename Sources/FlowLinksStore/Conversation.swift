@@ -58,16 +58,3 @@ public struct TurnOutcome: Sendable {
         return outcome
     }
 }
-
-/// A call to a platform's API that a turn needs made after it commits (a reply sent through the API).
-public struct OutboxEntry: Equatable, Sendable {
-    public var channel: String
-    public var method: String
-    public var body: [UInt8]
-
-    public init(channel: String, method: String, body: [UInt8]) {
-        self.channel = channel
-        self.method = method
-        self.body = body
-    }
-}

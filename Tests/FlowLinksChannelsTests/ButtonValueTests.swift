@@ -23,7 +23,8 @@ struct ButtonValueTests {
     @Test func telegramCallbackDataFitsAndReadsBack() throws {
         let channel = TelegramChannel(secretToken: "s", plainText: plainText)
         let event = InboundEvent(
-            channel: "telegram", eventID: "1", conversation: "5", participant: "5", text: "x", context: ["chat_id": "5"])
+            channel: "telegram", eventID: "1", conversation: "5", participant: "5", text: "x", details: TelegramDetails(chatID: 5)
+        )
         let body = try jsonObject(channel.reply(to: event, with: [Self.question], context: Self.context).response.body)
         let markup = try #require(body["reply_markup"] as? [String: Any])
         let rows = try #require(markup["inline_keyboard"] as? [[[String: Any]]])
@@ -89,7 +90,7 @@ struct ButtonValueTests {
             appSecret: WhatsAppChannelTests.appSecret, verifyToken: "v", plainText: plainText, listButton: "Choose")
         let text = InboundEvent(
             channel: "whatsapp", eventID: "w", conversation: "1", participant: "1", text: "x",
-            context: ["phone_number_id": "9"])
+            details: WhatsAppDetails(phoneNumberID: "9"))
         let call = try #require(channel.reply(to: text, with: [Self.question], context: Self.context).followUps.last)
         let action = try #require((try jsonObject(call.body)["interactive"] as? [String: Any])?["action"] as? [String: Any])
         let buttons = try #require(action["buttons"] as? [[String: Any]])

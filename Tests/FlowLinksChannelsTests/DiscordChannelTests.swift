@@ -80,7 +80,7 @@ struct DiscordChannelTests {
         #expect(event.conversation == "1029384756102938999")
         #expect(event.participant == "53908232506183680")
         #expect(event.text == "Riverside Family Services")
-        #expect(event.context["application_id"] == "1105555555555555555")
+        #expect(event.details(as: DiscordDetails.self)?.applicationID == "1105555555555555555")
     }
 
     @Test func aButtonPressSendsItsQuestionAndLabel() throws {
@@ -139,7 +139,7 @@ struct DiscordChannelTests {
 
     @Test func aPressedQuestionShowsTheChoiceAndTheNextQuestionFollows() throws {
         let event = try #require(try channel.receive(Self.fixture("discord-component.json")).event)
-        #expect(event.context["chosen"] == "Yes")
+        #expect(event.details(as: DiscordDetails.self)?.press?.chosen == "Yes")
         let reply = channel.reply(
             to: event, with: [OutboundMessage("Same goals?", choices: chartChoices)], context: ReplyContext())
         let response = try jsonObject(reply.response.body)

@@ -113,7 +113,7 @@ struct SlackChannelTests {
         #expect(event.conversation == "T061EG9R6/D024BE91L")
         #expect(event.participant == "U2147483697")
         #expect(event.text == "Riverside Family Services & Partners")
-        #expect(event.context["channel"] == "D024BE91L")
+        #expect(event.details(as: SlackDetails.self)?.channel == "D024BE91L")
     }
 
     @Test func aMentionInAChannelLosesTheMention() throws {
@@ -146,8 +146,8 @@ struct SlackChannelTests {
         #expect(event.text == "Yes")
         #expect(event.conversation == "T061EG9R6/D024BE91L")
         #expect(event.eventID == "action:1548261231.000200:1548426417.840180")
-        #expect(event.context["message_ts"] == "1548261231.000200")
-        #expect(event.context["chosen"] == "Yes")
+        #expect(event.details(as: SlackDetails.self)?.messageTS == "1548261231.000200")
+        #expect(event.details(as: SlackDetails.self)?.chosen == "Yes")
     }
 
     @Test func aSlashCommandCarriesWhatWasTyped() throws {
@@ -155,7 +155,7 @@ struct SlackChannelTests {
         let event = try #require(
             try channel.receive(Self.signed(Array(body.utf8), contentType: "application/x-www-form-urlencoded")).event)
         #expect(event.text == "help")
-        #expect(event.context["kind"] == "command")
+        #expect(event.details(as: SlackDetails.self)?.kind == .command)
     }
 
     // MARK: Replying

@@ -27,8 +27,8 @@ struct TelegramChannelTests {
         #expect(event.conversation == "523817164")
         #expect(event.participant == "523817164")
         #expect(event.text == "Riverside Family Services")
-        #expect(event.context["chat_id"] == "523817164")
-        #expect(event.context["callback_query_id"] == nil)
+        #expect(event.details(as: TelegramDetails.self)?.chatID == 523_817_164)
+        #expect(event.details(as: TelegramDetails.self)?.press == nil)
     }
 
     @Test func aGroupCommandLosesTheBotName() throws {
@@ -60,8 +60,8 @@ struct TelegramChannelTests {
         #expect(event.participant == "523817164")
         #expect(event.press == .choice(ChoicePress(sessionID: 57, question: .step("current_communication"), option: 3)))
         #expect(event.text == "3. Consulting", "the transcript records what the person saw")
-        #expect(event.context["callback_query_id"] == "2249861723451876342")
-        #expect(event.context["chat_id"] == "523817164")
+        #expect(event.details(as: TelegramDetails.self)?.press?.callbackQueryID == "2249861723451876342")
+        #expect(event.details(as: TelegramDetails.self)?.chatID == 523_817_164)
     }
 
     @Test func aButtonSentBeforeButtonsCarriedTheirQuestionIsAPressOfNoQuestion() throws {
@@ -115,10 +115,12 @@ struct TelegramChannelTests {
 
     let textEvent = InboundEvent(
         channel: "telegram", eventID: "412938471", conversation: "523817164", participant: "523817164", text: "x",
-        context: ["chat_id": "523817164"])
+        details: TelegramDetails(chatID: 523_817_164))
     let buttonEvent = InboundEvent(
         channel: "telegram", eventID: "412938473", conversation: "523817164", participant: "523817164", text: "considered",
-        context: ["chat_id": "523817164", "callback_query_id": "2249861723451876342"])
+        details: TelegramDetails(
+            chatID: 523_817_164,
+            press: .init(callbackQueryID: "2249861723451876342", messageID: nil, question: "", chosen: "considered")))
 
     @Test func aReplyIsSendMessageInTheWebhookResponseInHTMLWithMarkupEscaped() throws {
         let reply = channel.reply(
@@ -143,7 +145,7 @@ struct TelegramChannelTests {
     @Test func aGroupChatIdIsSentAsANumber() throws {
         var event = textEvent
         event.conversation = "-1001987654321"
-        event.context["chat_id"] = "-1001987654321"
+        event.details = TelegramDetails(chatID: -1_001_987_654_321)
         let body = try jsonObject(channel.reply(to: event, with: [OutboundMessage("Hi")], context: ReplyContext()).response.body)
         #expect((body["chat_id"] as? NSNumber)?.int64Value == -1_001_987_654_321)
     }

@@ -78,7 +78,7 @@ struct WhatsAppChannelTests {
         #expect(events[0].eventID == "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=")
         #expect(events[0].conversation == "16505551234")
         #expect(events[0].text == "Riverside Family Services")
-        #expect(events[0].context["phone_number_id"] == "106540352242922")
+        #expect(events[0].details(as: WhatsAppDetails.self)?.phoneNumberID == "106540352242922")
     }
 
     @Test(

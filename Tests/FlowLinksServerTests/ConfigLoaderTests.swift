@@ -37,8 +37,8 @@ struct ConfigLoaderTests {
             "FLOWLINKS_DISCORD_PUBLIC_KEY": String(repeating: "ab", count: 32),
         ])
         #expect(config.enabledChannels == ["webchat", "slack", "whatsapp", "discord"])
-        #expect(config.whatsappAPIBaseURL == "http://127.0.0.1:9/v21.0")
-        #expect(config.slackAPIBaseURL == "https://slack.com/api")
+        #expect(config.whatsapp?.apiBaseURL == "http://127.0.0.1:9/v21.0")
+        #expect(config.slack?.apiBaseURL == "https://slack.com/api")
     }
 
     @Test(arguments: [

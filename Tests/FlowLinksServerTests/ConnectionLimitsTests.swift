@@ -40,7 +40,7 @@ struct ConnectionLimitsTests {
 
     @Test func behindATrustedProxyEachForwardedClientHasItsOwnBudget() async throws {
         let server = try TestServer {
-            $0.genericToken = "live-token-0123456789"
+            $0.generic = GenericSettings(token: "live-token-0123456789")
             $0.newConversationsPerMinute = 2
             $0.behindProxy = true
         }

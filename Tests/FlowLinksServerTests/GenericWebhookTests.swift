@@ -35,7 +35,7 @@ struct GenericWebhookTests {
     }
 
     @Test func aConfiguredTokenIsRequired() async throws {
-        let server = try TestServer { $0.genericToken = "s3cret-token" }
+        let server = try TestServer { $0.generic = GenericSettings(token: "s3cret-token") }
         try await server.test { client in
             #expect(try await client.sendGeneric("hello").status == .unauthorized)
             #expect(try await client.sendGeneric("hello", token: "wrong-token").status == .unauthorized)

@@ -7,7 +7,7 @@ import Testing
 @Suite("The real server on 127.0.0.1")
 struct LiveServerTests {
     @Test func aWholeSessionOverARealSocket() async throws {
-        let server = try TestServer { $0.genericToken = "live-token" }
+        let server = try TestServer { $0.generic = GenericSettings(token: "live-token") }
         try await server.application.test(.live) { client in
             #expect(client.port != nil)
             let health = try await client.execute(uri: "/healthz", method: .get)

@@ -41,9 +41,8 @@ struct LoggingTests {
         let handler = RecordingLogHandler()
         handler.logLevel = .info
         var server = try TestServer {
-            $0.genericToken = "generic-secret-value"
-            $0.telegramSecretToken = PlatformRequests.telegramSecret
-            $0.telegramBotToken = "999:bot-secret-value"
+            $0.generic = GenericSettings(token: "generic-secret-value")
+            $0.telegram = TelegramSettings(secretToken: PlatformRequests.telegramSecret, botToken: "999:bot-secret-value")
         }
         server.logger = Logger(label: "test") { _ in handler }
         try await server.test { client in
@@ -107,17 +106,14 @@ struct SecretsAtEveryLogLevelTests {
         let handler = RecordingLogHandler()
         handler.logLevel = level
         var server = try TestServer {
-            $0.genericToken = "generic-secret-value"
-            $0.telegramSecretToken = PlatformRequests.telegramSecret
-            $0.telegramBotToken = "999:telegram-bot-secret"
-            $0.twilioAuthToken = PlatformRequests.twilioToken
-            $0.twilioPublicURL = PlatformRequests.twilioURL
-            $0.mattermostToken = PlatformRequests.mattermostToken
-            $0.slackSigningSecret = SignedRequests.slackSecret
-            $0.slackBotToken = SignedRequests.slackBotToken
-            $0.whatsappAppSecret = SignedRequests.whatsappSecret
-            $0.whatsappVerifyToken = SignedRequests.whatsappVerifyToken
-            $0.whatsappAccessToken = SignedRequests.whatsappAccessToken
+            $0.generic = GenericSettings(token: "generic-secret-value")
+            $0.telegram = TelegramSettings(secretToken: PlatformRequests.telegramSecret, botToken: "999:telegram-bot-secret")
+            $0.twilio = TwilioSettings(authToken: PlatformRequests.twilioToken, publicURL: PlatformRequests.twilioURL)
+            $0.mattermost = MattermostSettings(token: PlatformRequests.mattermostToken)
+            $0.slack = SlackSettings(signingSecret: SignedRequests.slackSecret, botToken: SignedRequests.slackBotToken)
+            $0.whatsapp = WhatsAppSettings(
+                appSecret: SignedRequests.whatsappSecret, verifyToken: SignedRequests.whatsappVerifyToken,
+                accessToken: SignedRequests.whatsappAccessToken)
         }
         // why: real senders, as `serve` builds them, aimed at a closed port on this machine.
         let closed = "http://127.0.0.1:9"
@@ -145,7 +141,7 @@ struct SecretsAtEveryLogLevelTests {
 
     @Test func aPrintedConfigShowsSecretsOnlyAsSet() {
         var config = Config()
-        config.slackBotToken = SignedRequests.slackBotToken
+        config.slack = SlackSettings(signingSecret: SignedRequests.slackSecret, botToken: SignedRequests.slackBotToken)
         for printed in [
             "\(config)", String(reflecting: config),
             {

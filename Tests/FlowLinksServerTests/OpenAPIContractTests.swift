@@ -80,7 +80,7 @@ struct OpenAPIContractTests {
 
     @Test func errorsMatchTheSchema() async throws {
         let server = try TestServer {
-            $0.genericToken = "token"
+            $0.generic = GenericSettings(token: "token")
             $0.rateLimitBurst = 1
             $0.rateLimitPerMinute = 1
         }

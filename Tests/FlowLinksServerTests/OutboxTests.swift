@@ -25,8 +25,7 @@ struct OutboxTests {
 
     static func server(maxAttempts: Int = 8) throws -> TestServer {
         try TestServer { config in
-            config.telegramSecretToken = PlatformRequests.telegramSecret
-            config.telegramBotToken = "123:ABC"
+            config.telegram = TelegramSettings(secretToken: PlatformRequests.telegramSecret, botToken: "123:ABC")
             config.outboxMaxAttempts = maxAttempts
         }
     }

@@ -11,11 +11,9 @@ import Testing
 struct PlatformWebhookTests {
     static func server() throws -> TestServer {
         try TestServer { config in
-            config.telegramSecretToken = PlatformRequests.telegramSecret
-            config.telegramBotToken = "123:ABC"
-            config.twilioAuthToken = PlatformRequests.twilioToken
-            config.twilioPublicURL = PlatformRequests.twilioURL
-            config.mattermostToken = PlatformRequests.mattermostToken
+            config.telegram = TelegramSettings(secretToken: PlatformRequests.telegramSecret, botToken: "123:ABC")
+            config.twilio = TwilioSettings(authToken: PlatformRequests.twilioToken, publicURL: PlatformRequests.twilioURL)
+            config.mattermost = MattermostSettings(token: PlatformRequests.mattermostToken)
         }
     }
 
@@ -147,8 +145,7 @@ enum TwilioSignatureFor {
 struct PlatformRateLimitTests {
     static func server() throws -> TestServer {
         try TestServer { config in
-            config.telegramSecretToken = PlatformRequests.telegramSecret
-            config.telegramBotToken = "123:ABC"
+            config.telegram = TelegramSettings(secretToken: PlatformRequests.telegramSecret, botToken: "123:ABC")
             config.rateLimitBurst = 2
             config.rateLimitPerMinute = 1
         }
@@ -179,7 +176,7 @@ struct PlatformRateLimitTests {
 
     @Test func slashStartMidSessionShowsWhereThePersonIs() async throws {
         let server = try TestServer {
-            $0.telegramSecretToken = PlatformRequests.telegramSecret; $0.telegramBotToken = "1:x"
+            $0.telegram = TelegramSettings(secretToken: PlatformRequests.telegramSecret, botToken: "1:x")
         }
         try await server.test { client in
             try await client.sendTelegram(PlatformRequests.telegramMessage(update: 1, text: "/start"))

@@ -253,7 +253,7 @@ struct APIRateLimitTests {
         let channel = SlackChannel(signingSecret: "s", plainText: PlainText(script: DefaultPrompts.script))
         let event = InboundEvent(
             channel: "slack", eventID: "action:1:2", conversation: "T/D", participant: "U", text: "yes",
-            context: ["kind": "button", "channel": "D", "message_ts": "1.2", "question": "Q?", "chosen": "Yes"])
+            details: SlackDetails(kind: .button, channel: "D", messageTS: "1.2", question: "Q?", chosen: "Yes"))
         let reply = channel.reply(
             to: event, with: [OutboundMessage("Please wait a minute.")], context: ReplyContext(rateLimited: true))
         #expect(reply.followUps.map(\.method) == ["chat.postMessage"])

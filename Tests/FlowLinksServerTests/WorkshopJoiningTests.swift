@@ -15,13 +15,13 @@ struct WorkshopInvitationTests {
         #expect(bare.ways.isEmpty, "the web chat needs public_base_url; generic is off off loopback")
         #expect(bare.qrText == "join KMPRTV")
         config.publicBaseURL = "https://flowlinks.example.org"
-        config.telegramSecretToken = "telegram-secret-123456"
+        config.telegram = TelegramSettings(secretToken: "telegram-secret-123456", botToken: "1:x")
         config.telegramBotUsername = "flowlinks_bot"
-        config.twilioAuthToken = "twilio"
+        config.twilio = TwilioSettings(authToken: "twilio", publicURL: "https://flowlinks.example.org/webhooks/twilio")
         config.whatsappNumber = "+15551234567"
         config.smsNumber = "+15557654321"
-        config.slackSigningSecret = "slack"
-        config.discordPublicKey = String(repeating: "a", count: 64)
+        config.slack = SlackSettings(signingSecret: "slack", botToken: "xoxb-1")
+        config.discord = DiscordSettings(publicKey: String(repeating: "a", count: 64))
         let all = JoinInstructions(code: "KMPRTV", config: config)
         #expect(all.ways.map(\.channel) == ["Web chat", "Telegram", "WhatsApp", "SMS", "Slack", "Discord"])
         #expect(
@@ -32,7 +32,7 @@ struct WorkshopInvitationTests {
         #expect(all.qrText == "https://flowlinks.example.org/chat/KMPRTV")
         #expect(all.ways.contains { $0.text == "Text \"JOIN KMPRTV\" to +15557654321." })
         config.webchat = false
-        config.telegramSecretToken = nil
+        config.telegram = nil
         bare = JoinInstructions(code: "KMPRTV", config: config)
         #expect(bare.qrText == "https://wa.me/15551234567?text=join%20KMPRTV", "the first link left")
     }

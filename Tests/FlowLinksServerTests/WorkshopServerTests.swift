@@ -19,8 +19,7 @@ struct WorkshopServerTests {
 
     static func server() throws -> (TestServer, WorkshopRecord) {
         var server = try TestServer {
-            $0.telegramSecretToken = PlatformRequests.telegramSecret
-            $0.telegramBotToken = "999:workshop-test-bot"
+            $0.telegram = TelegramSettings(secretToken: PlatformRequests.telegramSecret, botToken: "999:workshop-test-bot")
             $0.telegramBotUsername = "flowlinks_test_bot"
             $0.publicBaseURL = "https://flowlinks.example.org"
         }

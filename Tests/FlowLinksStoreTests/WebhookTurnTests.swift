@@ -22,7 +22,7 @@ struct WebhookTurnTests {
         let database = try AppDatabase.inMemory()
         let clock = TestClock()
         try await send("hello", event: "1", to: database, at: clock.now)
-        let render: @Sendable (TurnOutcome) -> ([OutboundMessage], [OutboxEntry]) = { ($0.replies, []) }
+        let render: @Sendable (TurnOutcome) -> ([OutboundMessage], [PlatformCall]) = { ($0.replies, []) }
         let first = try await database.writer.read { db in
             try AppDatabase.plan(db, message("Riverside"), eventID: "2", engine: engine, now: clock.now, render: render)
         }

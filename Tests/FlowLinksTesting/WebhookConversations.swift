@@ -23,7 +23,7 @@ public struct WebhookConversations: Sendable {
             let message = InboundMessage(key: ConversationKey(channel: channel, conversation: conversation), text: text)
             outcome = try await database.converse(message, eventID: UUID().uuidString, engine: engine, now: now) { outcome in
                 let calls = outcome.replies.map {
-                    OutboxEntry(channel: channel, method: "sendMessage", body: Array($0.text.utf8))
+                    PlatformCall(channel: channel, method: "sendMessage", body: Array($0.text.utf8))
                 }
                 return ((), calls)
             }.0

@@ -16,6 +16,8 @@ import time
 import urllib.parse
 
 import ed25519
+import rsa_jwt
+from fake_identity_provider import FakeIdentityProvider
 from raw_http import Request
 
 GENERIC_TOKEN = "fuzz-generic-token"
@@ -29,11 +31,15 @@ WHATSAPP_VERIFY = "fuzz-whatsapp-verify-token"
 DISCORD_SECRET = bytes.fromhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
 DISCORD_PUBLIC = ed25519.public_key(DISCORD_SECRET).hex()
 OTHER_DISCORD_SECRET = bytes(range(32))
+TEAMS_APP_ID = "fuzz-teams-app-id"
+TEAMS_PASSWORD = "fuzz-teams-app-password"
+TEAMS_KEY = rsa_jwt.RSAKey("fuzz-key-1", rsa_jwt.TEAMS_N, rsa_jwt.TEAMS_D)
+OTHER_TEAMS_KEY = rsa_jwt.RSAKey("fuzz-key-1", rsa_jwt.OTHER_N, rsa_jwt.OTHER_D)
 # why: platform APIs point at a closed port on this machine, so no test reaches the internet.
 NO_NETWORK = "http://127.0.0.1:9"
 
 SECRETS = [GENERIC_TOKEN, TELEGRAM_SECRET, TWILIO_TOKEN, MATTERMOST_TOKEN, SLACK_SECRET, WHATSAPP_SECRET,
-           WHATSAPP_VERIFY]
+           WHATSAPP_VERIFY, TEAMS_PASSWORD]
 
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
@@ -442,6 +448,74 @@ class Discord(Endpoint):
                     "POST", self.path, [("Content-Type", JSON)] + self.auth_headers(body, str(stale)), body), "reject")]
 
 
+class Teams(Endpoint):
+    """Microsoft Teams: Bot Framework activities with an RS256 bearer token from the Bot Connector,
+    checked against the keys of a fake identity provider on 127.0.0.1."""
+    name, path, settled = "teams", "/webhooks/teams", True
+    # why: replies go to the activity's serviceUrl; a closed port keeps them on this machine.
+    SERVICE = NO_NETWORK + "/teams/"
+    provider = None
+
+    def __init__(self):
+        # why: the provider must answer before the server fetches the keys; one serves every run.
+        if Teams.provider is None:
+            Teams.provider = FakeIdentityProvider([TEAMS_KEY.jwk()])
+        self.settings = {"teams_app_id": TEAMS_APP_ID, "teams_app_password": TEAMS_PASSWORD,
+                         "teams_openid_metadata_url": Teams.provider.metadata_url, "teams_token_url": NO_NETWORK}
+
+    def payload(self, n, text):
+        return {"type": "message", "id": f"fuzz-activity-{n}", "channelId": "msteams", "serviceUrl": self.SERVICE,
+                "from": {"id": f"29:fuzzer-{n}", "name": "Fuzzer"}, "recipient": {"id": "28:flowlinks"},
+                "conversation": {"id": f"a:fuzz-{n}", "conversationType": "personal"}, "text": text}
+
+    def event_id(self, n):
+        return f"fuzz-activity-{n}"
+
+    def stored_text(self, text):
+        # why: the text is trimmed (a channel message comes with the bot's mention and spaces around it).
+        return super().stored_text(text).strip().strip("\u200b")
+
+    @staticmethod
+    def token(key=TEAMS_KEY, alg="RS256", **changes):
+        now = int(time.time())
+        claims = {"iss": FakeIdentityProvider.ISSUER, "aud": TEAMS_APP_ID, "exp": now + 3600, "nbf": now - 60,
+                  "serviceurl": Teams.SERVICE, **changes}
+        return rsa_jwt.token(key, claims, alg=alg)
+
+    def auth_headers(self, body):
+        return [("Authorization", f"Bearer {self.token()}")]
+
+    def forgeries(self, n):
+        body = self.encode(self.payload(n, "hello"))
+        plain = [("Content-Type", JSON)]
+
+        def bearer(token):
+            return Request("POST", self.path, plain + [("Authorization", f"Bearer {token}")], body)
+        good = self.token()
+        return [
+            ("no Authorization header", Request("POST", self.path, plain, body)),
+            ("signed with another key under the same key id", bearer(self.token(OTHER_TEAMS_KEY))),
+            ("flipped signature character", bearer(good[:-2] + ("A" if good[-2] != "A" else "B") + good[-1])),
+            ("another bot's audience", bearer(self.token(aud="another-app"))),
+            ("another issuer", bearer(self.token(iss="https://attacker.example"))),
+            ("expired an hour ago", bearer(self.token(exp=int(time.time()) - 3600))),
+            ("token for another service", bearer(self.token(serviceurl="https://attacker.example/"))),
+            ("algorithm none", bearer(self.token(alg="none"))),
+            ("not a token", bearer("not.a.token")),
+            ("Basic instead of Bearer", Request("POST", self.path, plain + [("Authorization", "Basic Zm9vOmJhcg==")],
+                                                body)),
+        ]
+
+    def extra_cases(self, n):
+        added = self.payload(n, "hello")
+        added.update({"type": "conversationUpdate", "membersAdded": [{"id": "28:flowlinks"}]})
+        del added["text"]
+        edited = self.payload(n + 1, "edited")
+        edited["type"] = "messageUpdate"
+        return [("the bot added to a chat", self.request(self.encode(added)), "accept"),
+                ("a message edited", self.request(self.encode(edited)), "accept")]
+
+
 class WebChat(Endpoint):
     """The web chat's form post: a browser's conversation cookie and a form token matching its cookie."""
     name, path, media_type = "webchat", "/chat", FORM
@@ -486,4 +560,5 @@ class WebChat(Endpoint):
         ]
 
 
-ENDPOINTS = [WebChat(), Generic(), Telegram(), Twilio(), MattermostForm(), MattermostJSON(), Slack(), WhatsApp(), Discord()]
+ENDPOINTS = [WebChat(), Generic(), Telegram(), Twilio(), MattermostForm(), MattermostJSON(), Slack(), WhatsApp(), Discord(),
+             Teams()]

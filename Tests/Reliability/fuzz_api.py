@@ -251,6 +251,8 @@ def retarget(endpoint, payload, conversation_n, index):
         payload["entry"][0]["changes"][0]["value"]["messages"][0]["id"] = f"wamid.BURST{event}"
     elif isinstance(endpoint, channels.Discord):
         payload["id"] = str(event)
+    elif isinstance(endpoint, channels.Teams):
+        payload["id"] = f"fuzz-burst-{event}"
     return payload
 
 

@@ -2,7 +2,8 @@
 
 - authenticate the generated requests the way each platform does, so generated bodies get past
   the signature check and reach the parsers (generic bearer token, Telegram secret header, Twilio
-  signature of the generated form fields, Mattermost token field when one was generated);
+  signature of the generated form fields, Mattermost token field when one was generated, a Teams
+  bearer token for the generated activity's service);
 - the check `no_row_changed_by_a_refused_request`: a 4xx leaves every table's rows as they were;
 - drop the two kinds of failure that are the spec's limits, not the server's (see filter_failure);
 - count requests and answers, written to FLOWLINKS_FUZZ_COUNTS when the run ends.
@@ -49,6 +50,11 @@ def before_call(context, case, kwargs):
         headers["X-Twilio-Signature"] = channels.Twilio.signature(body)
     elif path == "/webhooks/mattermost" and isinstance(case.body, dict) and "token" in case.body:
         case.body["token"] = channels.MATTERMOST_TOKEN
+    elif path == "/webhooks/teams":
+        headers["Authorization"] = f"Bearer {channels.Teams.token()}"
+        if isinstance(case.body, dict) and "serviceUrl" in case.body:
+            # why: the token names the service it is for; a generated one would be refused unread.
+            case.body["serviceUrl"] = channels.Teams.SERVICE
     case.headers = headers
     BEFORE[id(case)] = snapshot(DATABASE)
 
@@ -67,7 +73,7 @@ def after_call(context, case, response):
             COUNTS[name] += 1
 
 
-PLATFORM_WEBHOOKS = {"/webhooks/telegram", "/webhooks/twilio", "/webhooks/mattermost"}
+PLATFORM_WEBHOOKS = {"/webhooks/telegram", "/webhooks/twilio", "/webhooks/mattermost", "/webhooks/teams"}
 
 
 @schemathesis.hook

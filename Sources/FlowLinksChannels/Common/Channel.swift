@@ -6,8 +6,9 @@ public protocol Channel: Sendable {
     /// The stable name stored with sessions and events ("telegram").
     var name: String { get }
 
-    /// Verifies and parses a webhook request.
-    func receive(_ request: ChannelRequest) throws(ChannelError) -> ChannelInbound
+    /// Verifies and parses a webhook request. Most channels need no waiting; one whose signing keys
+    /// are fetched (Teams) may wait for them.
+    func receive(_ request: ChannelRequest) async throws(ChannelError) -> ChannelInbound
 
     /// The HTTP response to the webhook, plus any calls to the platform's API that must follow it.
     func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply
@@ -77,12 +78,12 @@ public struct InboundEvent: Equatable, Sendable {
     public var text: String
     /// The button pressed, read from its value; `nil` for typed words.
     public var press: ButtonPress?
-    /// Platform details the reply needs (chat id, callback id).
-    public var context: [String: String]
+    /// Platform details the reply needs (a chat id, a callback id), as the channel's own type.
+    public var details: (any EventDetails)?
 
     public init(
         channel: String, eventID: String, conversation: String, participant: String?, text: String,
-        press: ButtonPress? = nil, context: [String: String] = [:]
+        press: ButtonPress? = nil, details: (any EventDetails)? = nil
     ) {
         self.channel = channel
         self.eventID = eventID
@@ -90,8 +91,33 @@ public struct InboundEvent: Equatable, Sendable {
         self.participant = participant
         self.text = text
         self.press = press
-        self.context = context
+        self.details = details
     }
+
+    /// The channel's details, when they are of the type it reads.
+    public func details<Details: EventDetails>(as type: Details.Type) -> Details? { details as? Details }
+
+    public static func == (left: InboundEvent, right: InboundEvent) -> Bool {
+        left.channel == right.channel && left.eventID == right.eventID && left.conversation == right.conversation
+            && left.participant == right.participant && left.text == right.text && left.press == right.press
+            && Self.same(left.details, right.details)
+    }
+
+    private static func same(_ left: (any EventDetails)?, _ right: (any EventDetails)?) -> Bool {
+        switch (left, right) {
+        case (nil, nil): true
+        case (let left?, let right?): left.isSame(as: right)
+        default: false
+        }
+    }
+}
+
+/// What one platform's channel keeps from a request for its reply: a typed value per platform.
+public protocol EventDetails: Equatable, Sendable {}
+
+extension EventDetails {
+    /// Whether `other` is a value of the same type and equal to this one.
+    func isSame(as other: any EventDetails) -> Bool { (other as? Self) == self }
 }
 
 /// The webhook's response, and platform API calls to make after it (through the outbox).
@@ -102,18 +128,5 @@ public struct ChannelReply: Sendable {
     public init(response: ChannelResponse, followUps: [PlatformCall] = []) {
         self.response = response
         self.followUps = followUps
-    }
-}
-
-/// One call to a platform's API, e.g. Telegram's `sendMessage` with its JSON body.
-public struct PlatformCall: Equatable, Codable, Sendable {
-    public var channel: String
-    public var method: String
-    public var body: [UInt8]
-
-    public init(channel: String, method: String, body: [UInt8]) {
-        self.channel = channel
-        self.method = method
-        self.body = body
     }
 }

@@ -41,7 +41,7 @@ public struct DiscordChannel: Channel {
         }
         let text: String
         var press: ButtonPress?
-        var context = ["application_id": interaction.applicationID, "token": interaction.token]
+        var details = DiscordDetails(applicationID: interaction.applicationID, token: interaction.token)
         switch DiscordInteraction.Kind(rawValue: interaction.type) {
         case .ping:
             return .respond(.json(JSONBody.encode(DiscordResponse.pong)))
@@ -55,9 +55,7 @@ public struct DiscordChannel: Channel {
             let value = interaction.data?.customID ?? ""
             text = interaction.message?.label(of: value) ?? value
             press = ButtonPress(value: value)
-            context["kind"] = "button"
-            context["question"] = interaction.message?.content ?? ""
-            context["chosen"] = text
+            details.press = .init(question: interaction.message?.content ?? "", chosen: text)
         case nil:
             throw .badRequest("Interactions of type \(interaction.type) are not used by FlowLinks.")
         }
@@ -66,7 +64,7 @@ public struct DiscordChannel: Channel {
             InboundEvent(
                 channel: name, eventID: interaction.id, conversation: channel,
                 participant: interaction.member?.user?.id ?? interaction.user?.id, text: text, press: press,
-                context: context))
+                details: details))
     }
 
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
@@ -82,11 +80,11 @@ public struct DiscordChannel: Channel {
             messages[0].flags = 64
             return ChannelReply(response: .json(JSONBody.encode(DiscordResponse.message(messages[0]))))
         }
-        if event.context["kind"] == "button" {
+        if let press = event.details(as: DiscordDetails.self)?.press {
             // why: the pressed question loses its buttons and shows the choice, so an old question
             // cannot answer a later one; the next question follows as a new message.
             return ChannelReply(
-                response: .json(JSONBody.encode(DiscordResponse.update(answered(event)))),
+                response: .json(JSONBody.encode(DiscordResponse.update(answered(press)))),
                 followUps: messages.map { followUp($0, for: event) })
         }
         return ChannelReply(
@@ -95,18 +93,19 @@ public struct DiscordChannel: Channel {
     }
 
     /// The pressed question with the chosen answer in place of its buttons.
-    private func answered(_ event: InboundEvent) -> DiscordMessage {
+    private func answered(_ press: DiscordDetails.Press) -> DiscordMessage {
         // why: the question's text comes back from Discord already escaped; only the label is escaped here.
-        let chosen = "✓ " + Escaping.discordMarkdown(event.context["chosen"] ?? event.text)
-        let question = event.context["question"] ?? ""
+        let chosen = "✓ " + Escaping.discordMarkdown(press.chosen)
+        let question = press.question
         let content = question.isEmpty ? chosen : question + "\n\n" + chosen
         return DiscordMessage(
             content: ChoiceLayout.clip(content, to: Self.contentLimit), components: [])
     }
 
     private func followUp(_ message: DiscordMessage, for event: InboundEvent) -> PlatformCall {
+        let details = event.details(as: DiscordDetails.self)
         let followUp = DiscordFollowUp(
-            applicationID: event.context["application_id"] ?? "", token: event.context["token"] ?? "", message: message)
+            applicationID: details?.applicationID ?? "", token: details?.token ?? "", message: message)
         return PlatformCall(channel: name, method: Self.followUpMethod, body: JSONBody.encode(followUp))
     }
 

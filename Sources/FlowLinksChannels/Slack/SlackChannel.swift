@@ -61,12 +61,11 @@ public struct SlackChannel: Channel {
         guard event.botID == nil, event.subtype == nil, let user = event.user else { return .respond(.acknowledged) }
         let isDirectMessage = event.type == "message" && event.channelType == "im"
         guard isDirectMessage || event.type == "app_mention" else { return .respond(.acknowledged) }
-        var context = ["kind": "message", "channel": channel]
-        if !isDirectMessage, let thread = event.threadTS { context["thread_ts"] = thread }
+        let details = SlackDetails(kind: .message, channel: channel, threadTS: isDirectMessage ? nil : event.threadTS)
         return .event(
             InboundEvent(
                 channel: name, eventID: eventID, conversation: "\(team)/\(channel)", participant: user,
-                text: Self.readable(event.text ?? ""), context: context))
+                text: Self.readable(event.text ?? ""), details: details))
     }
 
     private func receiveInteraction(_ payload: String) throws(ChannelError) -> ChannelInbound {
@@ -79,18 +78,18 @@ public struct SlackChannel: Channel {
         else { return .respond(.acknowledged) }
         let messageTS = interaction.message?.ts ?? interaction.container?.messageTS
         let chosen = action.text?.text ?? value
-        var context = ["kind": "button", "channel": channel, "chosen": chosen]
+        var details = SlackDetails(kind: .button, channel: channel, chosen: chosen)
         // why: only a message Slack sent back can be updated; an ephemeral one comes without it.
         if let message = interaction.message {
-            context["message_ts"] = message.ts
-            context["question"] = message.text ?? ""
-            if let thread = message.threadTS { context["thread_ts"] = thread }
+            details.messageTS = message.ts
+            details.question = message.text ?? ""
+            details.threadTS = message.threadTS
         }
         return .event(
             InboundEvent(
                 channel: name, eventID: "action:\(messageTS ?? "-"):\(action.actionTS ?? action.actionID)",
                 conversation: "\(team)/\(channel)", participant: interaction.user?.id, text: chosen,
-                press: ButtonPress(value: value), context: context))
+                press: ButtonPress(value: value), details: details))
     }
 
     private func receiveCommand(_ form: FormBody) throws(ChannelError) -> ChannelInbound {
@@ -103,25 +102,26 @@ public struct SlackChannel: Channel {
             InboundEvent(
                 channel: name, eventID: "command:\(trigger)", conversation: "\(team)/\(channel)",
                 participant: form["user_id"], text: typed.isEmpty ? "start" : Self.readable(typed),
-                context: ["kind": "command", "channel": channel]))
+                details: SlackDetails(kind: .command, channel: channel)))
     }
 
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
         let messages = render(replies, context: context)
-        switch event.context["kind"] {
-        case "command":
+        let details = event.details(as: SlackDetails.self)
+        switch details?.kind {
+        case .command:
             // why: the answer to a slash command is its response; Slack shows it to the channel.
             var first = messages.first ?? SlackMessageBody(text: "", blocks: [])
             first.responseType = context.rateLimited ? "ephemeral" : "in_channel"
             let rest = messages.dropFirst().map { post($0, for: event) }
             return ChannelReply(response: .json(JSONBody.encode(first)), followUps: Array(rest))
-        case "button" where context.press == .stale:
+        case .button where context.press == .stale:
             // why: the press changed nothing, so the question keeps its buttons; the notice is for
             // the presser alone, as Slack apps answer a button that no longer applies.
             return ChannelReply(response: .acknowledged, followUps: messages.map { postNotice($0, for: event) })
-        case "button":
+        case .button:
             // why: a refused press (rate limit) answered nothing, so the question keeps its buttons.
-            let update = event.context["message_ts"] == nil || context.rateLimited ? [] : [markAnswered(event)]
+            let update = details?.messageTS == nil || context.rateLimited ? [] : [markAnswered(event)]
             return ChannelReply(response: .acknowledged, followUps: update + messages.map { post($0, for: event) })
         default:
             return ChannelReply(response: .acknowledged, followUps: messages.map { post($0, for: event) })
@@ -160,8 +160,9 @@ public struct SlackChannel: Channel {
 
     private func post(_ message: SlackMessageBody, for event: InboundEvent) -> PlatformCall {
         var message = message
-        message.channel = event.context["channel"]
-        message.threadTS = event.context["thread_ts"]
+        let details = event.details(as: SlackDetails.self)
+        message.channel = details?.channel
+        message.threadTS = details?.threadTS
         return PlatformCall(channel: name, method: "chat.postMessage", body: JSONBody.encode(message))
     }
 
@@ -170,8 +171,9 @@ public struct SlackChannel: Channel {
     private func postNotice(_ message: SlackMessageBody, for event: InboundEvent) -> PlatformCall {
         guard let user = event.participant else { return post(message, for: event) }
         var message = message
-        message.channel = event.context["channel"]
-        message.threadTS = event.context["thread_ts"]
+        let details = event.details(as: SlackDetails.self)
+        message.channel = details?.channel
+        message.threadTS = details?.threadTS
         message.user = user
         return PlatformCall(channel: name, method: "chat.postEphemeral", body: JSONBody.encode(message))
     }
@@ -180,10 +182,11 @@ public struct SlackChannel: Channel {
     /// question cannot be answered twice by mistake.
     private func markAnswered(_ event: InboundEvent) -> PlatformCall {
         // why: the question's text comes back from Slack already in mrkdwn; it is not escaped again.
-        let question = ChoiceLayout.clip(event.context["question"] ?? "", to: Self.sectionLimit)
-        let chosen = "✓ " + Escaping.mrkdwn(event.context["chosen"] ?? event.text)
+        let details = event.details(as: SlackDetails.self)
+        let question = ChoiceLayout.clip(details?.question ?? "", to: Self.sectionLimit)
+        let chosen = "✓ " + Escaping.mrkdwn(details?.chosen ?? event.text)
         let update = SlackMessageBody(
-            channel: event.context["channel"], ts: event.context["message_ts"], text: question.isEmpty ? chosen : question,
+            channel: details?.channel, ts: details?.messageTS, text: question.isEmpty ? chosen : question,
             blocks: question.isEmpty ? [.context(chosen)] : [.section(question), .context(chosen)])
         return PlatformCall(channel: name, method: "chat.update", body: JSONBody.encode(update))
     }

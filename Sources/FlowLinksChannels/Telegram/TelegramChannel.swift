@@ -42,24 +42,26 @@ public struct TelegramChannel: Channel {
                 InboundEvent(
                     channel: name, eventID: eventID, conversation: String(message.chat.id),
                     participant: String(query.from.id), text: chosen, press: ButtonPress(value: data),
-                    context: [
-                        "chat_id": String(message.chat.id), "callback_query_id": query.id,
-                        "message_id": String(message.messageID), "question": message.text ?? "", "chosen": chosen,
-                    ]))
+                    details: TelegramDetails(
+                        chatID: message.chat.id,
+                        press: .init(
+                            callbackQueryID: query.id, messageID: message.messageID, question: message.text ?? "",
+                            chosen: chosen))))
         }
         if let message = update.message {
             return .event(
                 InboundEvent(
                     channel: name, eventID: eventID, conversation: String(message.chat.id),
                     participant: message.from.map { String($0.id) }, text: Self.withoutBotName(message.text ?? ""),
-                    context: ["chat_id": String(message.chat.id)]))
+                    details: TelegramDetails(chatID: message.chat.id)))
         }
         // why: edits, joins and other updates carry nothing to answer; acknowledge so Telegram stops.
         return .respond(.acknowledged)
     }
 
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
-        let chatID = Int64(event.context["chat_id"] ?? event.conversation) ?? 0
+        let details = event.details(as: TelegramDetails.self)
+        let chatID = details?.chatID ?? Int64(event.conversation) ?? 0
         let keyboard = replies.last.flatMap { self.keyboard(for: $0, context: context) }
         let text = replies.map(layout.text(of:)).joined(separator: "\n\n")
         let parts = TextSplitter(limit: Self.messageLimit).split(text)
@@ -68,7 +70,7 @@ public struct TelegramChannel: Channel {
                 method: nil, chatID: chatID, text: Escaping.html(part),
                 replyMarkup: index == parts.count - 1 ? keyboard : nil)
         }
-        if let callbackID = event.context["callback_query_id"], context.isNotice {
+        if let callbackID = details?.press?.callbackQueryID, context.isNotice {
             // why: a press refused for going too fast or for belonging to another question changed
             // nothing: the notice rides on the answer itself, and the pressed question stays as it is.
             let notice = String(text.prefix(Self.callbackNoticeLimit))
@@ -76,11 +78,11 @@ public struct TelegramChannel: Channel {
                 method: "answerCallbackQuery", callbackQueryID: callbackID, text: notice, showAlert: true)
             return ChannelReply(response: .json(JSONBody.encode(answer)))
         }
-        if let callbackID = event.context["callback_query_id"] {
+        if let press = details?.press {
             // why: a button press is answered at once; the pressed question loses its buttons, so
             // it cannot answer a later question, and the next question follows through the outbox.
-            let answer = AnswerCallbackQuery(method: "answerCallbackQuery", callbackQueryID: callbackID)
-            let edit = markAnswered(event, chatID: chatID).map { [$0] } ?? []
+            let answer = AnswerCallbackQuery(method: "answerCallbackQuery", callbackQueryID: press.callbackQueryID)
+            let edit = markAnswered(press, chatID: chatID).map { [$0] } ?? []
             return ChannelReply(response: .json(JSONBody.encode(answer)), followUps: edit + messages.map(call))
         }
         guard messages.count == 1, var only = messages.first else {
@@ -101,10 +103,10 @@ public struct TelegramChannel: Channel {
     }
 
     /// `editMessageText` of the pressed question: its text and the choice made, without buttons.
-    private func markAnswered(_ event: InboundEvent, chatID: Int64) -> PlatformCall? {
-        guard let messageID = event.context["message_id"].flatMap(Int64.init) else { return nil }
-        let question = event.context["question"] ?? ""
-        let chosen = "✓ " + (event.context["chosen"] ?? event.text)
+    private func markAnswered(_ press: TelegramDetails.Press, chatID: Int64) -> PlatformCall? {
+        guard let messageID = press.messageID else { return nil }
+        let question = press.question
+        let chosen = "✓ " + press.chosen
         // why: Telegram sends the question back as plain text; it is escaped again for HTML.
         let text = ChoiceLayout.clip(question.isEmpty ? chosen : question + "\n\n" + chosen, to: Self.messageLimit)
         let edit = EditMessageText(chatID: chatID, messageID: messageID, text: Escaping.html(text))

@@ -32,13 +32,13 @@ public struct WebChatChannel: Channel {
             throw .badRequest("The form is missing its message id. Reload the page and send your answer again.")
         }
         let accept = request.header("accept") ?? ""
-        let context = ["reply": accept.contains("application/json") ? "json" : "page", "page": form["page"] ?? "/chat"]
+        let details = WebChatDetails(wantsJSON: accept.contains("application/json"), page: form["page"] ?? "/chat")
         if let value = form["choice"], !value.isEmpty {
             let label = form["label"].map { String($0.prefix(Self.maxTextLength)) } ?? value
             return .event(
                 InboundEvent(
                     channel: name, eventID: messageID, conversation: conversation, participant: nil, text: label,
-                    press: ButtonPress(value: value), context: context))
+                    press: ButtonPress(value: value), details: details))
         }
         let text = form["text"] ?? ""
         guard text.count <= Self.maxTextLength else {
@@ -47,13 +47,14 @@ public struct WebChatChannel: Channel {
         return .event(
             InboundEvent(
                 channel: name, eventID: messageID, conversation: conversation, participant: nil, text: text,
-                context: context))
+                details: details))
     }
 
     /// JSON of the new messages for the page's script; for a plain form post, back to the page.
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
-        guard event.context["reply"] == "json" else {
-            let page = Self.returnPage(event.context["page"])
+        let details = event.details(as: WebChatDetails.self)
+        guard details?.wantsJSON == true else {
+            let page = Self.returnPage(details?.page)
             let location = context.rateLimited ? page + "?slow=1#latest" : page + "#latest"
             return ChannelReply(response: ChannelResponse(status: 303, headers: ["Location": location]))
         }

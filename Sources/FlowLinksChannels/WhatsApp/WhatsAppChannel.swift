@@ -55,7 +55,7 @@ public struct WhatsAppChannel: Channel {
                 events.append(
                     InboundEvent(
                         channel: name, eventID: message.id, conversation: message.from, participant: message.from,
-                        text: message.said, press: message.press, context: ["phone_number_id": phoneNumberID]))
+                        text: message.said, press: message.press, details: WhatsAppDetails(phoneNumberID: phoneNumberID)))
             }
         }
         // why: delivery and read statuses arrive on the same webhook and need only an acknowledgement.
@@ -78,7 +78,7 @@ public struct WhatsAppChannel: Channel {
                 type: action.buttons == nil ? "list" : "button", body: .init(text: parts.last ?? last), action: action)
             messages.append(.interactive(interactive, to: recipient))
         }
-        let method = "\(event.context["phone_number_id"] ?? "")/messages"
+        let method = "\(event.details(as: WhatsAppDetails.self)?.phoneNumberID ?? "")/messages"
         return ChannelReply(
             response: .acknowledged,
             followUps: messages.map { PlatformCall(channel: name, method: method, body: JSONBody.encode($0)) })

@@ -19,34 +19,17 @@ extension Config {
         case .timeZone: timeZone
         case .webchat: String(webchat)
         case .behindProxy: String(behindProxy)
-        case .genericToken: Self.presence(of: genericToken)
-        case .telegramSecretToken: Self.presence(of: telegramSecretToken)
-        case .telegramBotToken: Self.presence(of: telegramBotToken)
-        case .telegramAPIBaseURL: telegramAPIBaseURL
-        case .twilioAuthToken: Self.presence(of: twilioAuthToken)
-        case .twilioPublicURL: twilioPublicURL ?? "not set"
-        case .mattermostToken: Self.presence(of: mattermostToken)
-        case .slackSigningSecret: Self.presence(of: slackSigningSecret)
-        case .slackBotToken: Self.presence(of: slackBotToken)
-        case .slackAPIBaseURL: slackAPIBaseURL
-        case .whatsappAppSecret: Self.presence(of: whatsappAppSecret)
-        case .whatsappVerifyToken: Self.presence(of: whatsappVerifyToken)
-        case .whatsappAccessToken: Self.presence(of: whatsappAccessToken)
-        case .whatsappAPIBaseURL: whatsappAPIBaseURL
-        case .discordPublicKey: discordPublicKey ?? "not set"
-        case .discordAPIBaseURL: discordAPIBaseURL
         case .publicBaseURL: publicBaseURL ?? "not set"
         case .telegramBotUsername: telegramBotUsername ?? "not set"
         case .whatsappNumber: whatsappNumber ?? "not set"
         case .smsNumber: smsNumber ?? "not set"
+        default: Platforms.all.lazy.compactMap { $0.displayValue(of: key, in: self) }.first ?? key.unsetDisplay
         }
     }
 
     private static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
-
-    private static func presence(of secret: String?) -> String { secret == nil ? "not set" : "set" }
 }
 
 // why: a `Config` printed anywhere (a log line, a debugger, `dump`) shows its secrets only as

@@ -30,22 +30,8 @@ public struct Config: Sendable, Equatable {
 
     /// The web chat at `/chat`: on unless turned off.
     public var webchat = true
-    public var genericToken: String?
-    public var telegramSecretToken: String?
-    public var telegramBotToken: String?
-    public var telegramAPIBaseURL = "https://api.telegram.org"
-    public var twilioAuthToken: String?
-    public var twilioPublicURL: String?
-    public var mattermostToken: String?
-    public var slackSigningSecret: String?
-    public var slackBotToken: String?
-    public var slackAPIBaseURL = "https://slack.com/api"
-    public var whatsappAppSecret: String?
-    public var whatsappVerifyToken: String?
-    public var whatsappAccessToken: String?
-    public var whatsappAPIBaseURL = "https://graph.facebook.com/v21.0"
-    public var discordPublicKey: String?
-    public var discordAPIBaseURL = "https://discord.com/api/v10"
+    /// Each platform's settings section, set when the platform is set up (see `Platforms`).
+    public var platforms = PlatformSections()
     /// Where people reach the server, for links in workshop join instructions.
     public var publicBaseURL: String?
     /// For join instructions: the Telegram bot's username, the WhatsApp and SMS numbers.
@@ -58,18 +44,9 @@ public struct Config: Sendable, Equatable {
     /// Whether the server listens only on this machine.
     public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
 
-    /// The channels that will accept requests: each needs its secret, and the generic one without
-    /// a token only on loopback.
+    /// The channels that will accept requests: the web chat unless turned off, then each platform
+    /// whose settings are set (and the generic one without a token only on loopback).
     public var enabledChannels: [String] {
-        var names: [String] = []
-        if webchat { names.append("webchat") }
-        if genericToken != nil || isLoopback { names.append("generic") }
-        if telegramSecretToken != nil { names.append("telegram") }
-        if twilioAuthToken != nil { names.append("twilio") }
-        if mattermostToken != nil { names.append("mattermost") }
-        if slackSigningSecret != nil { names.append("slack") }
-        if whatsappAppSecret != nil { names.append("whatsapp") }
-        if discordPublicKey != nil { names.append("discord") }
-        return names
+        (webchat ? ["webchat"] : []) + Platforms.all.filter { $0.isEnabled(in: self) }.map { $0.name }
     }
 }

@@ -28,12 +28,24 @@ struct PlatformHTTP: Sendable {
     static func base(_ url: String) -> String { url.hasSuffix("/") ? String(url.dropLast()) : url }
 
     /// The platform's answer, or why it could not be reached.
-    func post(_ url: String, body: [UInt8], headers: [(String, String)] = []) async -> Result<Answer, NetworkFailure> {
+    func post(
+        _ url: String, body: [UInt8], headers: [(String, String)] = [],
+        contentType: String = "application/json; charset=utf-8"
+    ) async -> Result<Answer, NetworkFailure> {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        request.headers.add(name: "Content-Type", value: contentType)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(bytes: body))
+        return await execute(request)
+    }
+
+    /// A GET of a document the platform publishes (Teams' signing keys).
+    func get(_ url: String) async -> Result<Answer, NetworkFailure> {
+        await execute(HTTPClientRequest(url: url))
+    }
+
+    private func execute(_ request: HTTPClientRequest) async -> Result<Answer, NetworkFailure> {
         do {
             let response = try await client.execute(request, timeout: .seconds(10))
             let bytes = try await response.body.collect(upTo: 256 * 1024)

@@ -52,7 +52,7 @@ struct WebhookRoutes: Sendable {
             method: request.method.rawValue, path: request.uri.path, query: request.uri.query, headers: headers,
             body: Array(buffer: body))
         do {
-            switch try channel.receive(channelRequest) {
+            switch try await channel.receive(channelRequest) {
             case .respond(let response):
                 return Response(response)
             case .event(let event):

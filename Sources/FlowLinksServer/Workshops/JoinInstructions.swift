@@ -2,7 +2,7 @@ import Foundation
 
 /// How to join a workshop on each channel the server has on and is set up to invite to: the
 /// web chat link, Telegram's deep link, WhatsApp click-to-chat, the SMS number, the Slack,
-/// Discord and Mattermost commands and the generic request.
+/// Discord, Teams and Mattermost commands and the generic request.
 public struct JoinInstructions: Sendable {
     /// One way to join.
     public struct Way: Sendable, Equatable {
@@ -52,6 +52,9 @@ public struct JoinInstructions: Sendable {
         }
         if on.contains("slack") { ways.append(Way(channel: "Slack", text: "Type /flowlinks \(join)", link: nil)) }
         if on.contains("discord") { ways.append(Way(channel: "Discord", text: "Type /flowlinks answer:\(join)", link: nil)) }
+        if on.contains("teams") {
+            ways.append(Way(channel: "Microsoft Teams", text: "Send \"\(join)\" to FlowLinks in Teams.", link: nil))
+        }
         if on.contains("mattermost") {
             ways.append(Way(channel: "Mattermost", text: "Write \"\(join)\" in the FlowLinks channel.", link: nil))
         }

@@ -145,12 +145,11 @@ extension TestServer {
     /// A server with Slack, WhatsApp and Discord turned on.
     static func withAPIPlatforms() throws -> TestServer {
         try TestServer { config in
-            config.slackSigningSecret = SignedRequests.slackSecret
-            config.slackBotToken = SignedRequests.slackBotToken
-            config.whatsappAppSecret = SignedRequests.whatsappSecret
-            config.whatsappVerifyToken = SignedRequests.whatsappVerifyToken
-            config.whatsappAccessToken = SignedRequests.whatsappAccessToken
-            config.discordPublicKey = SignedRequests.discordPublicKey
+            config.slack = SlackSettings(signingSecret: SignedRequests.slackSecret, botToken: SignedRequests.slackBotToken)
+            config.whatsapp = WhatsAppSettings(
+                appSecret: SignedRequests.whatsappSecret, verifyToken: SignedRequests.whatsappVerifyToken,
+                accessToken: SignedRequests.whatsappAccessToken)
+            config.discord = DiscordSettings(publicKey: SignedRequests.discordPublicKey)
         }
     }
 
