@@ -24,9 +24,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
+        // why: the Snowball stemmers read word forms in replies; Debian packages them as libstemmer-dev,
+        // which ships no pkg-config file, so the module map links the library by name.
+        .systemLibrary(name: "CLibStemmer", path: "Sources/CLibStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(
             name: "FlowLinksCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibStemmer", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "FlowLinksStore",

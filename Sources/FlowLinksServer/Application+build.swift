@@ -50,6 +50,8 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
         metrics: dependencies.metrics, outboxWakeup: wakeup, now: dependencies.now)
     let channels = channels(for: config, script: dependencies.script, now: dependencies.now)
     dependencies.metrics.registerWebhookSeries(channels: channels.map(\.name))
+    dependencies.metrics.registerReadingSeries(
+        channels: channels.map(\.name), questions: dependencies.script.steps.filter { $0.kind == .choice }.map(\.id))
     WebhookRoutes(
         channels: channels, turns: turns, maxBodyBytes: config.maxBodyBytes, metrics: dependencies.metrics,
         clients: ClientAddresses(trustedProxies: Set(config.trustedProxies))
@@ -60,7 +62,9 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
         sessions: FacilitatorSessions(now: dependencies.now),
         // why: five guesses a minute per account name slows password guessing to a crawl.
         loginThrottle: RateLimiter(perMinute: 5, burst: 5, now: dependencies.now),
-        pages: FacilitatorPages(database: dependencies.database, script: dependencies.script, now: dependencies.now)
+        pages: FacilitatorPages(
+            database: dependencies.database, script: dependencies.script, readings: dependencies.metrics.readings,
+            now: dependencies.now)
     ).add(to: router)
 
     let platformSenders = dependencies.senders ?? senders(for: config)

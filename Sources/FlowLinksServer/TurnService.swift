@@ -63,6 +63,7 @@ public struct TurnService: Sendable {
             metrics.replayed(channel: channel.name)
         } else {
             metrics.turnTaken(channel: channel.name, duration: ContinuousClock.now - start)
+            if let reading = outcome.reading { metrics.replyRead(reading, channel: channel.name) }
             if !reply.followUps.isEmpty { await outboxWakeup.notify() }
         }
         logger.debug(

@@ -30,6 +30,7 @@ extension AppDatabase {
             answers: answers,
             misses: session.misses,
             pendingConfirmation: session.pendingConfirmation.flatMap(Confirmation.init(rawValue:)),
+            pendingReading: session.pendingOptionId.map { PendingReading(optionID: $0, note: session.pendingNote) },
             lastActivity: session.updatedAt,
             contentVersion: session.contentVersion,
             result: result)
@@ -49,17 +50,19 @@ extension AppDatabase {
         updated.currentStep = state.currentStep
         updated.misses = state.misses
         updated.pendingConfirmation = state.pendingConfirmation?.rawValue
+        updated.pendingOptionId = state.pendingReading?.optionID
+        updated.pendingNote = state.pendingReading?.note
         updated.updatedAt = now
         try db.cachedStatement(
             sql: """
-                UPDATE sessions SET status = ?, current_step = ?, misses = ?, pending_confirmation = ?, updated_at = ?,
-                    revision = revision + 1
+                UPDATE sessions SET status = ?, current_step = ?, misses = ?, pending_confirmation = ?, pending_option_id = ?,
+                    pending_note = ?, updated_at = ?, revision = revision + 1
                 WHERE id = ?
                 """
         ).execute(
             arguments: [
                 updated.status.rawValue, updated.currentStep, updated.misses, updated.pendingConfirmation,
-                StoredDate.text(now), id,
+                updated.pendingOptionId, updated.pendingNote, StoredDate.text(now), id,
             ])
 
         for stepID in Set(previousAnswers.keys).union(state.answers.keys) where previousAnswers[stepID] != state.answers[stepID] {

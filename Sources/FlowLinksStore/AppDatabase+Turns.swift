@@ -76,6 +76,15 @@ extension AppDatabase {
         _ turn: Turn, to session: SessionRecord, replacing previous: SessionState, db: Database, now: Date,
         firstLines: ((Int64) -> TranscriptLine)? = nil
     ) throws -> TurnOutcome {
+        var outcome = try carryOut(turn, to: session, replacing: previous, db: db, now: now, firstLines: firstLines)
+        outcome.reading = turn.reading
+        return outcome
+    }
+
+    private static func carryOut(
+        _ turn: Turn, to session: SessionRecord, replacing previous: SessionState, db: Database, now: Date,
+        firstLines: ((Int64) -> TranscriptLine)?
+    ) throws -> TurnOutcome {
         let id = try session.id.orThrow()
         switch turn.effect {
         case .erase:

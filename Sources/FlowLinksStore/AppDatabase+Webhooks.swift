@@ -62,7 +62,8 @@ extension AppDatabase {
         let turn = engine.reply(to: message.text, in: previous, now: now)
         guard turn.effect == .none else { return nil }
         let outcome = TurnOutcome(
-            sessionID: id, status: SessionStatus(rawValue: turn.state.status.rawValue), replies: turn.replies)
+            sessionID: id, status: SessionStatus(rawValue: turn.state.status.rawValue), replies: turn.replies,
+            reading: turn.reading)
         let (rendered, entries) = render(outcome)
         return PlannedTurn(
             message: message, eventID: eventID, session: session, previous: previous, turn: turn, outcome: outcome,

@@ -34,6 +34,8 @@ public struct TurnOutcome: Sendable {
     public var replies: [OutboundMessage]
     /// True when the event was seen before: the replies are the ones sent then, and nothing changed.
     public var replayed = false
+    /// What became of the reply to a choice question, for the metrics.
+    public var reading: ReadingEvent?
 }
 
 /// A call to a platform's API that a turn needs made after it commits (a reply sent through the API).

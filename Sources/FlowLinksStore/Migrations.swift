@@ -131,6 +131,14 @@ extension AppDatabase {
             try db.drop(table: "processed_events")
             try db.rename(table: "processed_events_v4", to: "processed_events")
         }
+        migrator.registerMigration("v5: pending reading") { db in
+            // why: a reply read with medium confidence is checked with the person ("Sounds like
+            // 4. Involving — is that right?"); the reading waits here for the yes, across restarts.
+            try db.alter(table: "sessions") { t in
+                t.add(column: "pending_option_id", .text)
+                t.add(column: "pending_note", .text)
+            }
+        }
         return migrator
     }
 }

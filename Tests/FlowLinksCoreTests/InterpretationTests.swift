@@ -32,7 +32,7 @@ import Testing
     static func read(_ reply: String, at stepID: StepID, suggested suggestedID: String? = nil) throws -> ChoiceReading? {
         let step = try #require(script.step(stepID), "the default script has no step \(stepID)")
         let suggested = try suggestedID.map { id in try #require(step.option(id), "\(stepID) has no option \(id)") }
-        return ChoiceInterpreter(language: script.language).interpret(reply, options: step.options, suggested: suggested)
+        return ChoiceInterpreter(language: script.language).interpret(reply, for: step, suggested: suggested)
     }
 
     static func check(_ reading: Reading) throws {

@@ -43,9 +43,11 @@ extension Engine {
     func confirm(_ pending: Confirmation, reply: String, in state: SessionState, now: Date) -> Turn {
         var state = state
         state.pendingConfirmation = nil
-        let options = yesNoOptions()
-        let reading = ChoiceInterpreter(language: script.language).interpret(reply, options: options)
-        guard reading?.optionID == options[0].id else {
+        let question = script.confirmation
+        let reading = ChoiceInterpreter(language: script.language).interpret(
+            reply, options: question.options, vocabulary: question.vocabulary)
+        // why: erasing or restarting is kept only on a clear yes; "probably" cancels.
+        guard reading?.optionID == question.options[0].id, reading?.confidence == .high else {
             let cancelled = OutboundMessage(script.language.message(.cancelled).render())
             let next = state.status == .completed ? [alreadyDone(state)] : ask(in: state)
             return Turn(state: state, replies: [cancelled] + next)
@@ -94,19 +96,9 @@ extension Engine {
         return Turn(state: state, replies: [OutboundMessage(script.language.message(.back).render())] + ask(in: state))
     }
 
-    private func yesNoOptions() -> [AnswerOption] {
-        let language = script.language
-        return [
-            AnswerOption(
-                id: "yes", label: language.message(.confirmYes).render(), shortLabel: language.message(.confirmYes).render(),
-                meaning: .yes, words: [], levels: nil),
-            AnswerOption(
-                id: "no", label: language.message(.confirmNo).render(), shortLabel: language.message(.confirmNo).render(),
-                meaning: .no, words: [], levels: nil),
-        ]
-    }
-
     private func yesNoChoices() -> [Choice] {
-        yesNoOptions().enumerated().map { Choice(number: $0 + 1, value: $1.id, label: $1.label, shortLabel: $1.shortLabel) }
+        script.confirmation.options.enumerated().map {
+            Choice(number: $0 + 1, value: $1.id, label: $1.label, shortLabel: $1.shortLabel)
+        }
     }
 }

@@ -15,20 +15,23 @@ public struct SessionState: Equatable, Codable, Sendable {
     public var misses: Int
     /// A destructive command waiting for a yes.
     public var pendingConfirmation: Confirmation?
+    /// A likely reading of the last reply, waiting for the person's yes ("Sounds like 4. Involving").
+    public var pendingReading: PendingReading?
     public var lastActivity: Date
     public var contentVersion: String
     public var result: SessionResult?
 
     public init(
         status: Status = .active, currentStep: StepID?, answers: [StepID: Answer] = [:], misses: Int = 0,
-        pendingConfirmation: Confirmation? = nil, lastActivity: Date, contentVersion: String,
-        result: SessionResult? = nil
+        pendingConfirmation: Confirmation? = nil, pendingReading: PendingReading? = nil, lastActivity: Date,
+        contentVersion: String, result: SessionResult? = nil
     ) {
         self.status = status
         self.currentStep = currentStep
         self.answers = answers
         self.misses = misses
         self.pendingConfirmation = pendingConfirmation
+        self.pendingReading = pendingReading
         self.lastActivity = lastActivity
         self.contentVersion = contentVersion
         self.result = result
@@ -38,6 +41,18 @@ public struct SessionState: Equatable, Codable, Sendable {
 /// A command that asked "are you sure?".
 public enum Confirmation: String, Codable, Sendable {
     case restart, delete
+}
+
+/// A reading of a reply to the current question that the bot asked the person to confirm.
+public struct PendingReading: Equatable, Codable, Sendable {
+    public var optionID: String
+    /// The note that came with the reply, kept if the reading is confirmed.
+    public var note: String?
+
+    public init(optionID: String, note: String?) {
+        self.optionID = optionID
+        self.note = note
+    }
 }
 
 /// One answer: a chosen option with an optional note, free text, or a skip.

@@ -2,14 +2,10 @@
 public struct Language: Sendable {
     /// Normalized ordinary words for yes, no and unsure.
     public let answerWords: [AnswerMeaning: [String]]
-    /// Normalized words that never decide between options.
-    public let ignoredWords: Set<String>
-    /// Words that may stand before an option's number ("option 2").
-    public let numberWords: [String]
-    /// Words that may open the note after a choice ("because").
-    public let noteOpeners: [String]
-    /// Words that join two answers ("yes and no").
-    public let joiners: [String]
+    /// The rules and small words of reading a reply.
+    public let reading: ReadingRules
+    /// Reads word forms in replies and in the vocabulary.
+    public let stemmer: Stemmer
     /// Normalized phrases for each command.
     public let commandWords: [Command: [String]]
     public let messages: [MessageKey: Template]
@@ -17,14 +13,12 @@ public struct Language: Sendable {
     let answerPhrases: [AnswerMeaning: [[String]]]
 
     init(
-        answerWords: [AnswerMeaning: [String]], ignoredWords: Set<String>, numberWords: [String], noteOpeners: [String],
-        joiners: [String], commandWords: [Command: [String]], messages: [MessageKey: Template]
+        answerWords: [AnswerMeaning: [String]], reading: ReadingRules, stemmer: Stemmer, commandWords: [Command: [String]],
+        messages: [MessageKey: Template]
     ) {
         self.answerWords = answerWords
-        self.ignoredWords = ignoredWords
-        self.numberWords = numberWords
-        self.noteOpeners = noteOpeners
-        self.joiners = joiners
+        self.reading = reading
+        self.stemmer = stemmer
         self.commandWords = commandWords
         self.messages = messages
         self.answerPhrases = answerWords.mapValues { $0.map(TextNormalizer.words) }
@@ -67,6 +61,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case deleted
     case cancelled
     case suggestion
+    case confirmReading = "confirm_reading"
+    case confirmReadingYes = "confirm_reading_yes"
+    case readingDeclined = "reading_declined"
     case alreadyDone = "already_done"
     case choiceLine = "choice_line"
     case answerWithNote = "answer_with_note"
@@ -86,6 +83,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
         case .paused: ["number", "total"]
         case .resumed: ["number", "total"]
         case .suggestion: ["level"]
+        case .confirmReading: ["number", "label"]
         case .choiceLine: ["number", "label"]
         case .answerWithNote: ["choice", "note"]
         default: []

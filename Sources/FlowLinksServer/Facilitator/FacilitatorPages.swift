@@ -15,6 +15,8 @@ struct FacilitatorPages: Sendable {
 
     let database: AppDatabase
     let script: Script
+    /// How replies to each choice question went since start, for the overview.
+    let readings: ReadingTally
     let now: @Sendable () -> Date
 
     /// The longest note kept, in characters.

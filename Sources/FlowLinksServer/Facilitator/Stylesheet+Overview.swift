@@ -19,5 +19,8 @@ extension Stylesheet {
         svg.trend .point-recommended { fill: #fff; stroke: #b44d12; stroke-width: 2; }
         .legend { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
         .trend-numbers { max-width: 36rem; }
+        .readings td { text-align: right; font-variant-numeric: tabular-nums; }
+        .readings td:nth-child(2) { text-align: left; }
+        .readings tr.confusing th, .readings tr.confusing td:last-child { font-weight: 700; color: #b44d12; }
         """
 }

@@ -19,6 +19,9 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var currentStep: String?
     public var misses: Int
     public var pendingConfirmation: String?
+    /// The option of a reading waiting for the person's yes, and the note that came with it.
+    public var pendingOptionId: String?
+    public var pendingNote: String?
     public var contentVersion: String
     public var createdAt: Date
     public var updatedAt: Date
@@ -39,6 +42,8 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         currentStep = row["current_step"]
         misses = row["misses"]
         pendingConfirmation = row["pending_confirmation"]
+        pendingOptionId = row["pending_option_id"]
+        pendingNote = row["pending_note"]
         contentVersion = row["content_version"]
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
@@ -54,6 +59,8 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         container["current_step"] = currentStep
         container["misses"] = misses
         container["pending_confirmation"] = pendingConfirmation
+        container["pending_option_id"] = pendingOptionId
+        container["pending_note"] = pendingNote
         container["content_version"] = contentVersion
         container["created_at"] = StoredDate.text(createdAt)
         container["updated_at"] = StoredDate.text(updatedAt)
@@ -67,7 +74,7 @@ extension SessionRecord {
     /// The columns `init(positions:)` reads, in its order.
     static let columns = """
         id, channel, conversation, participant, status, current_step, misses, pending_confirmation, content_version,
-        created_at, updated_at, revision
+        created_at, updated_at, revision, pending_option_id, pending_note
         """
 
     /// A session from a row of `columns`, read by position.
@@ -85,5 +92,7 @@ extension SessionRecord {
         createdAt = row[9]
         updatedAt = row[10]
         revision = row[11]
+        pendingOptionId = row[12]
+        pendingNote = row[13]
     }
 }

@@ -1,0 +1,37 @@
+import FlowLinksTesting
+import Foundation
+import Testing
+
+@testable import FlowLinksCore
+
+/// The labelled replies in `Fixtures/`, written from the way people answer, read by the default
+/// script: at least 97 % read as a careful facilitator would, and no wrong reading ever kept
+/// without checking it with the person.
+@Suite struct ReadingAccuracyTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func accuracy(_ files: [String]) throws -> ReadingAccuracy {
+        let replies = try files.flatMap { name in
+            try ReplyCorpus.parse(String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8))
+        }
+        return try ReadingAccuracy(script: DefaultPrompts.script, corpus: replies)
+    }
+
+    @Test(arguments: [["replies.tsv"], ["replies-holdout.tsv"], ["replies.tsv", "replies-holdout.tsv"]])
+    func repliesAreReadAsAFacilitatorWould(_ files: [String]) throws {
+        let accuracy = try Self.accuracy(files)
+        #expect(accuracy.results.count >= (files.count == 2 ? 400 : 100))
+        let report = accuracy.report(script: DefaultPrompts.script)
+        #expect(accuracy.agreement >= 0.97, "\(report)")
+        #expect(accuracy.wrongAndTaken.isEmpty, "\(report)")
+    }
+
+    @Test func aCorpusLineWithoutThreeFieldsIsNamed() {
+        #expect(throws: ReplyCorpus.Problem.self) { try ReplyCorpus.parse("# comment\nbenefit\tyes\n") }
+    }
+
+    @Test func anUnknownOptionInTheCorpusIsNamed() throws {
+        let replies = try ReplyCorpus.parse("benefit\tyes\tperhaps\n")
+        #expect(throws: ReplyCorpus.Problem.self) { try ReadingAccuracy(script: DefaultPrompts.script, corpus: replies) }
+    }
+}
