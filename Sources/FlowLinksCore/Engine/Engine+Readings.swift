@@ -27,7 +27,7 @@ extension Engine {
         var state = state
         state.pendingReading = nil
         let confirmation = script.confirmation
-        let startsWithNumber = NumberReader(rules: script.language.reading).read(
+        let startsWithNumber = NumberReader(language: script.language).read(
             ReplyTokens(text, language: script.language), optionCount: step.options.count)
         let yesNo =
             startsWithNumber == nil

@@ -50,7 +50,7 @@ struct ChoiceInterpreter {
     ) -> ChoiceReading? {
         var tokens = ReplyTokens(trimmed, language: language)
         guard !tokens.tokens.isEmpty else { return nil }
-        switch NumberReader(rules: language.reading).read(tokens, optionCount: options.count) {
+        switch NumberReader(language: language).read(tokens, optionCount: options.count) {
         case .option(let index, let end)?:
             let hedged = language.reading.hedges.contains { PhraseMatch.anywhere(in: tokens.words, among: [$0]) != nil }
             return ChoiceReading(

@@ -67,11 +67,12 @@ struct ChoiceVocabulary: Sendable {
                 {
                     continue
                 }
-                let specific = stems.filter { !Self.isGeneric($0, rules: rules, language: language) }.count
-                // why: a label such as "No" is only a negation; the answer words read it, with what it negates.
-                guard specific > 0, stems.contains(where: { $0 != ReplyTokens.negation }) else { continue }
+                // why: a reply that repeats a sentence's telling words repeats the sentence ("feedback is
+                // prioritized" for "Feedback from community partners is prioritized").
+                let telling = stems.filter { !Self.isGeneric($0, rules: rules, language: language) }
+                guard telling.contains(where: { $0 != ReplyTokens.negation }) else { continue }
                 phrases.append(
-                    Phrase(stems: stems, option: index, weight: 3, specific: specific, kind: .sentence, text: sentence))
+                    Phrase(stems: telling, option: index, weight: 3, specific: telling.count, kind: .sentence, text: sentence))
             }
             sentenceWords.append(words)
             for listed in option.words {
@@ -80,12 +81,10 @@ struct ChoiceVocabulary: Sendable {
                 // why: "not for this" is a bare "not" once its small words are gone; negations alone are
                 // read by the negation rules, not as a phrase.
                 guard specific > 0, stems.contains(where: { $0 != ReplyTokens.negation }) else { continue }
-                phrases.append(
-                    Phrase(
-                        stems: stems, option: index, weight: stems.count > 1 ? 2 : 1, specific: specific, kind: .listed,
-                        text: listed))
+                phrases.append(Phrase(stems: stems, option: index, weight: 1, specific: specific, kind: .listed, text: listed))
             }
         }
+        phrases = Self.weighed(phrases, rules: rules)
         for (index, words) in sentenceWords.enumerated() {
             let elsewhere = sentenceWords.enumerated().filter { $0.offset != index }.reduce(into: Set<String>()) {
                 $0.formUnion($1.element)
@@ -124,6 +123,29 @@ struct ChoiceVocabulary: Sendable {
                 let stems = Set(stem(option.id))
                 return sentenceWords.enumerated().contains { $0.offset != index && !stems.isDisjoint(with: $0.element) }
             }.map(\.element.id))
+    }
+
+    /// A listed phrase says enough to be read at once (weight 2) when two of its words are not
+    /// everyday words, or when its one such word belongs to this option alone ("make the call");
+    /// otherwise it is checked first (weight 1): "help implement" could be Involving or Aligning. A
+    /// phrase left with one shared word once its small words are gone is dropped.
+    private static func weighed(_ phrases: [Phrase], rules: ReadingRules) -> [Phrase] {
+        var options: [String: Set<Int>] = [:]
+        for phrase in phrases { for stem in phrase.stems { options[stem, default: []].insert(phrase.option) } }
+        return phrases.compactMap { phrase in
+            // why: "just us" without its small words is "just", which says nothing of its own.
+            if phrase.kind == .listed, phrase.stems.count == 1, phrase.text.contains(" "),
+                options[phrase.stems[0]] != [phrase.option]
+            {
+                return nil
+            }
+            guard phrase.kind == .listed, phrase.stems.count > 1 else { return phrase }
+            let specific = phrase.stems.filter { !rules.genericStems.contains($0) }
+            let strong = specific.count >= 2 || (specific.count == 1 && options[specific[0]] == [phrase.option])
+            return Phrase(
+                stems: phrase.stems, option: phrase.option, weight: strong ? 2 : 1, specific: phrase.specific,
+                kind: phrase.kind, text: phrase.text)
+        }
     }
 
     /// The stems of a vocabulary phrase: function words dropped, negators read as "not", hyphenated

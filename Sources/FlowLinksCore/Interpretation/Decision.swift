@@ -22,7 +22,9 @@ struct Decision {
         for cue in evidence.cues { totals[cue.option] += cue.negated ? -cue.weight : cue.weight }
         guard let winner = totals.indices.max(by: { totals[$0] < totals[$1] }), totals[winner] > 0 else { return nil }
         let runnerUp = totals.indices.filter { $0 != winner }.map { totals[$0] }.max() ?? 0
-        guard totals[winner] > runnerUp, runnerUp <= 0 || totals[winner] >= 2 * runnerUp else { return nil }
+        guard totals[winner] > runnerUp,
+            runnerUp <= 0 || totals[winner] >= 2 * runnerUp || outranks(winner, evidence)
+        else { return nil }
         // why: after an opening answer word the rest is a note ("yes we need the school");
         // a reply that paraphrases an option is kept whole when it says more.
         let first = evidence.cues.first { $0.option == winner && !$0.negated }
@@ -61,6 +63,14 @@ struct Decision {
             }
         let contradicted = evidence.cues.contains { $0.option == cue.option && $0.negated }
         return corrected || contradicted ? nil : cue
+    }
+
+    /// The option is named in its own words (its name, its sentence, an answer word) and every other
+    /// option only in other ways of saying things: "feedback is prioritized in our monthly meetings".
+    private func outranks(_ option: Int, _ evidence: Evidence) -> Bool {
+        let positive = evidence.cues.filter { !$0.negated }
+        return positive.contains { $0.option == option && $0.weight >= 3 }
+            && !positive.contains { $0.option != option && $0.weight >= 3 }
     }
 
     /// Only filler and function words stand before the cue.

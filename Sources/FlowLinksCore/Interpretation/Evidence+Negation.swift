@@ -29,7 +29,7 @@ extension Evidence {
             }
         }
         let lone = reply.tokens.indices.filter {
-            reply.tokens[$0].isNegator && !claimed.contains($0) && !used.contains($0)
+            reply.tokens[$0].isNegator && !reply.tokens[$0].isComparison && !claimed.contains($0) && !used.contains($0)
         }
         // why: two negations cancel out ("couldn't do it without them"); reading them is guesswork.
         if lone.count == 1 {

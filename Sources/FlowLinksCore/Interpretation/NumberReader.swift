@@ -3,6 +3,13 @@
 /// stands alone: "one or two partners" and "just one" are counts, "3 or 4" is not one choice.
 struct NumberReader {
     let rules: ReadingRules
+    /// One-word yes and no answers, which may stand before a number: "no, 4".
+    let answerWords: Set<String>
+
+    init(language: Language) {
+        rules = language.reading
+        answerWords = language.oneWordAnswers
+    }
 
     enum Result: Equatable {
         /// The option at this index, read from the tokens before `end` (exclusive).
@@ -15,6 +22,12 @@ struct NumberReader {
     func read(_ reply: ReplyTokens, optionCount: Int) -> Result? {
         let words = reply.words
         var index = 0
+        // why: "no, 4" and "no it's 4" correct a suggestion; "no one" is no number.
+        if words.count > 2, answerWords.contains(words[0]),
+            reply.tokens[1].startsClause || (isFiller(words[1]) && !isNumber(words[1]))
+        {
+            index = 1
+        }
         // why: "one" is a filler after a number ("the second one") but a number on its own.
         while index < words.count, !isNumber(words[index]),
             isFiller(words[index]) || rules.numberWords.contains(words[index])
@@ -33,6 +46,10 @@ struct NumberReader {
         let word = words[index]
         let isDigits = word.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
         guard let number = isDigits ? Int(word.prefix(4)) : rules.numbers[word] else { return nil }
+        if let next = index + 1 < words.count ? words[index + 1] : nil, rules.counted.contains(next) {
+            // why: "3 partners" and "2 times a year" count something.
+            return nil
+        }
         if isDigits {
             let next = index + 1 < words.count ? words[index + 1] : nil
             // why: "50/50" is not option 50, and "3 or 4" is two choices, not one.

@@ -17,6 +17,8 @@ struct ReplyTokens {
         /// A function word that never decides between options.
         let isIgnored: Bool
         var isNegator: Bool
+        /// The last word of a comparison ("more than"): it sets what follows aside, but alone says no no.
+        var isComparison = false
         /// The word was read as a typo of a vocabulary word.
         var corrected = false
     }
@@ -53,6 +55,19 @@ struct ReplyTokens {
             previousEnd = range.upperBound
         }
         self.tokens = tokens
+        markComparisons(rules)
+    }
+
+    /// "more than informing", "instead of consulting": the comparison's last word negates what follows.
+    private mutating func markComparisons(_ rules: ReadingRules) {
+        let words = self.words
+        for start in words.indices {
+            guard let length = PhraseMatch.prefix(of: Array(words[start...]), among: rules.comparisons)?.length else { continue }
+            let last = start + length - 1
+            tokens[last].isNegator = true
+            tokens[last].isComparison = true
+            tokens[last].stem = Self.negation
+        }
     }
 
     var words: [String] { tokens.map(\.word) }

@@ -11,6 +11,8 @@ public struct Language: Sendable {
     public let messages: [MessageKey: Template]
     /// `answerWords`, each split into its words once, for matching replies.
     let answerPhrases: [AnswerMeaning: [[String]]]
+    /// The answers of a single word ("yes", "nope").
+    let oneWordAnswers: Set<String>
 
     init(
         answerWords: [AnswerMeaning: [String]], reading: ReadingRules, stemmer: Stemmer, commandWords: [Command: [String]],
@@ -22,6 +24,7 @@ public struct Language: Sendable {
         self.commandWords = commandWords
         self.messages = messages
         self.answerPhrases = answerWords.mapValues { $0.map(TextNormalizer.words) }
+        self.oneWordAnswers = Set(answerPhrases.values.flatMap { $0 }.filter { $0.count == 1 }.map { $0[0] })
     }
 
     public func message(_ key: MessageKey) -> Template { messages[key] ?? Template("") }

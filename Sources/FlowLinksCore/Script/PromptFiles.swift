@@ -87,12 +87,14 @@ enum PromptFiles {
         let modifiers: [String]
         let hedges: [String]
         let contrasts: [String]
+        let comparisons: [String]
+        let counted: [String]
         let limiters: [String]
         let genericWords: [String]
         let commonWords: [String]
 
         enum CodingKeys: String, CodingKey {
-            case numbers, last, middle, fillers, joiners, negators, modifiers, hedges, contrasts, limiters
+            case numbers, last, middle, fillers, joiners, negators, modifiers, hedges, contrasts, comparisons, counted, limiters
             case numberWords = "number_words"
             case noteOpeners = "note_openers"
             case genericWords = "generic_words"

@@ -20,6 +20,10 @@ public struct ReadingRules: Sendable {
     let hedges: [[String]]
     /// Phrases after which a person corrects themselves ("more like").
     let contrasts: [[String]]
+    /// Phrases that set what follows aside ("more than", "instead of").
+    let comparisons: [[String]]
+    /// Words after a number that make it a count ("3 partners").
+    let counted: Set<String>
     /// Words that make a number a count ("just one").
     let limiters: Set<String>
     /// Words that never decide between options.

@@ -62,6 +62,7 @@ extension ScriptAssembler {
             middle: phrases(entry.middle), fillers: Set(normalized(entry.fillers)), noteOpeners: normalized(entry.noteOpeners),
             joiners: Set(normalized(entry.joiners)), negators: Set(normalized(entry.negators)),
             modifiers: phrases(entry.modifiers), hedges: phrases(entry.hedges), contrasts: phrases(entry.contrasts),
+            comparisons: phrases(entry.comparisons), counted: Set(normalized(entry.counted)),
             limiters: Set(normalized(entry.limiters)), ignoredWords: Set(normalized(ignored)),
             genericStems: Set(normalized(entry.genericWords).map(stemmer.stem)), commonWords: Set(normalized(entry.commonWords)))
     }
