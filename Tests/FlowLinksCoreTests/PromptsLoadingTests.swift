@@ -233,6 +233,24 @@ extension PromptsLoadingTests {
                 .replaceLine(after: ["- id: benefit"], prefix: "role:", with: "role: benefits"),
                 key: ["benefit", "role"], problem: "\"benefits\""),
             Breakage("a missing file", "result.yaml", .removeFile, key: [], problem: "missing"),
+            Breakage(
+                "an unknown stemmer", "language.yaml", .replaceLine(after: [], prefix: "stemmer:", with: "stemmer: klingon"),
+                key: ["stemmer"], problem: "not a Snowball stemmer"),
+            Breakage(
+                "a way of saying yes that is also a way of saying no", "script.yaml",
+                .replace("words: [\"no benefit\", ", "words: [benefits, \"no benefit\", "),
+                key: ["steps[3]", "benefit"], problem: "points at both \"yes\" and \"no\""),
+            Breakage(
+                "a chart phrase on two cells of one row", "chart.yaml",
+                .replace("words: [\"we decide\", ", "words: [\"decide together\", \"we decide\", "),
+                key: ["current_decisions"], problem: "points at both"),
+            Breakage(
+                "a number word for two numbers", "language.yaml", .replace("\"2\": [two,", "\"2\": [one, two,"),
+                key: ["reading.numbers"], problem: "\"one\" stands for both"),
+            Breakage(
+                "an answer word that means yes and no", "language.yaml",
+                .replace("\"no\": [\"no\", \"n\",", "\"no\": [\"no\", \"yep\", \"n\","),
+                key: ["answers"], problem: "\"yep\" is in both yes and no"),
         ]
     }
 
