@@ -19,10 +19,22 @@ public struct ReviewedSession: Sendable {
 
     public init(report: SessionReport, script: Script) {
         self.report = report
-        self.script = script
+        // why: a workshop session ran the workshop's version of the questions: the member-or-partner
+        // question first, and partners' own questions; its answers read against that version.
+        let answers = report.currentAnswers.mapValues(\.answer)
+        let workshop = WorkshopLink(id: report.session.workshopId ?? 0, code: "", name: "")
+        self.script = Perspective(answers: answers) == nil ? script : script.scoped(toAnswers: answers, in: workshop)
     }
 
     public var id: Int64 { report.session.id ?? 0 }
+
+    /// The result's parts a facilitator reads: all but the closing line, which speaks to the
+    /// participant ("type back to change an answer…") and quotes no answer.
+    public var facilitatorParts: [SessionResult.Part] {
+        guard let parts = report.result?.result.parts else { return [] }
+        guard let last = parts.last, last.cites.isEmpty, parts.count > 1 else { return parts }
+        return Array(parts.dropLast())
+    }
 
     /// The organization's name as the participant gave it.
     public var organization: String? { value(of: .organization) }
@@ -75,9 +87,4 @@ public struct ReviewedSession: Sendable {
 
     /// The answers in force, in the engine's terms, so they are worded the way the engine words them.
     private var currentAnswers: [StepID: Answer] { report.currentAnswers.mapValues(\.answer) }
-}
-
-/// How the exports write times: ISO 8601 in UTC.
-enum ReviewTime {
-    static func format(_ date: Date) -> String { date.formatted(.iso8601) }
 }

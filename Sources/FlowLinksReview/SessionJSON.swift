@@ -33,11 +33,16 @@ public struct SessionJSON: Sendable {
 
     /// The document as UTF-8 JSON, pretty-printed with sorted keys.
     public func render() throws -> Data {
+        try Self.encoder.encode(document)
+    }
+
+    /// The exports' JSON: snake_case keys, sorted, pretty-printed, ISO 8601 times.
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(document)
+        return encoder
     }
 
     var document: SessionDocument {

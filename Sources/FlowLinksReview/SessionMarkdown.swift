@@ -7,7 +7,11 @@ import Foundation
 public struct SessionMarkdown: Sendable {
     public let session: ReviewedSession
 
-    public init(report: SessionReport, script: Script) {
+    /// The zone its times are written in.
+    public let time: DisplayTime
+
+    public init(report: SessionReport, script: Script, time: DisplayTime = DisplayTime()) {
+        self.time = time
         session = ReviewedSession(report: report, script: script)
     }
 
@@ -30,8 +34,8 @@ public struct SessionMarkdown: Sendable {
             "- Session: \(session.id)",
             "- Channel: \(MarkdownText.inline(record.channel))",
             "- Status: \(record.status.rawValue)",
-            "- Started: \(ReviewTime.format(record.createdAt))",
-            "- Last activity: \(ReviewTime.format(record.updatedAt))",
+            "- Started: \(time.stamp(record.createdAt))",
+            "- Last activity: \(time.stamp(record.updatedAt))",
             "- Content version: \(MarkdownText.inline(record.contentVersion))",
         ]
         if let participant = record.participant { lines.append("- Participant: \(MarkdownText.inline(participant))") }
@@ -51,7 +55,7 @@ public struct SessionMarkdown: Sendable {
             }
             for earlier in step.earlier {
                 let when =
-                    "answered \(ReviewTime.format(earlier.answeredAt)), changed \(earlier.replacedAt.map(ReviewTime.format) ?? "")"
+                    "answered \(time.stamp(earlier.answeredAt)), changed \(earlier.replacedAt.map(time.stamp) ?? "")"
                 lines.append("- Earlier (\(when)): \(MarkdownText.listItemBody(session.words(of: earlier)))")
             }
         }
@@ -86,8 +90,8 @@ public struct SessionMarkdown: Sendable {
         var lines = ["## Facilitator notes", ""]
         if session.report.notes.isEmpty { lines.append("No notes.") }
         for note in session.report.notes {
-            let edited = note.wasEdited ? ", edited \(ReviewTime.format(note.updatedAt))" : ""
-            let who = "\(MarkdownText.inline(note.author)), \(ReviewTime.format(note.createdAt))\(edited)"
+            let edited = note.wasEdited ? ", edited \(time.stamp(note.updatedAt))" : ""
+            let who = "\(MarkdownText.inline(note.author)), \(time.stamp(note.createdAt))\(edited)"
             lines.append("- **\(who):** \(MarkdownText.listItemBody(note.text))")
         }
         return lines
@@ -98,7 +102,7 @@ public struct SessionMarkdown: Sendable {
         if session.report.transcript.isEmpty { lines.append("No messages.") }
         for line in session.report.transcript {
             let who = line.direction == .outbound ? "FlowLinks" : MarkdownText.inline(line.participant ?? "Participant")
-            lines.append("- **\(ReviewTime.format(line.createdAt)) · \(who):** \(MarkdownText.listItemBody(line.text))")
+            lines.append("- **\(time.stamp(line.createdAt)) · \(who):** \(MarkdownText.listItemBody(line.text))")
             for choice in line.choices ?? [] { lines.append("  \(choice.number). \(MarkdownText.inline(choice.label))") }
         }
         return lines

@@ -9,7 +9,11 @@ public struct SessionsCSV: Sendable {
     public let script: Script
     public let reports: [SessionReport]
 
-    public init(reports: [SessionReport], script: Script) {
+    /// The zone its times are written in (ISO 8601, with the offset).
+    public let time: DisplayTime
+
+    public init(reports: [SessionReport], script: Script, time: DisplayTime = DisplayTime()) {
+        self.time = time
         self.reports = reports
         self.script = script
     }
@@ -31,8 +35,8 @@ public struct SessionsCSV: Sendable {
         let record = report.session
         let current = report.currentAnswers
         var values = [
-            String(session.id), record.channel, record.status.rawValue, ReviewTime.format(record.createdAt),
-            ReviewTime.format(record.updatedAt), record.contentVersion,
+            String(session.id), record.channel, record.status.rawValue, time.iso(record.createdAt),
+            time.iso(record.updatedAt), record.contentVersion,
         ]
         values += script.steps.map { step in current[step.id].map(session.words) ?? "" }
         if let recommendation = report.result?.result.recommendation {

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FlowLinksChannels
 import FlowLinksCore
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 import Hummingbird
@@ -18,6 +19,8 @@ public struct ServerDependencies: Sendable {
     public var logger: Logger
     /// bcrypt's cost for facilitator passwords; tests lower it.
     public var passwordCost: UInt8 = 12
+    /// Where facilitator passwords are checked: a few at a time, off the request threads.
+    public var passwordChecks = PasswordChecks()
 
     public init(
         script: Script, database: AppDatabase, metrics: ServerMetrics = ServerMetrics(),
@@ -49,22 +52,36 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
             now: dependencies.now),
         metrics: dependencies.metrics, outboxWakeup: wakeup, now: dependencies.now)
     let channels = channels(for: config, script: dependencies.script, now: dependencies.now)
-    dependencies.metrics.registerWebhookSeries(channels: channels.map(\.name))
+    let clients = ClientAddresses(behindProxy: config.behindProxy)
+    // why: the web chat is a text channel like the others: its turns and replies are counted too.
+    let channelNames = channels.map(\.name) + (config.webchat ? ["webchat"] : [])
+    dependencies.metrics.registerWebhookSeries(channels: channelNames)
     dependencies.metrics.registerReadingSeries(
-        channels: channels.map(\.name), questions: dependencies.script.steps.filter { $0.kind == .choice }.map(\.id))
+        channels: channelNames, questions: dependencies.script.everyChoiceStep.map(\.id))
     WebhookRoutes(
         channels: channels, turns: turns, maxBodyBytes: config.maxBodyBytes, metrics: dependencies.metrics,
-        clients: ClientAddresses(trustedProxies: Set(config.trustedProxies))
+        clients: clients
     ).add(to: router)
+    if config.webchat {
+        WebChatRoutes(
+            turns: turns, database: dependencies.database, script: dependencies.script,
+            clients: clients, maxBodyBytes: config.maxBodyBytes,
+            metrics: dependencies.metrics
+        ).add(to: router)
+    }
+    HomePage.add(to: router, language: dependencies.script.language, webchat: config.webchat)
     OperationsRoutes(database: dependencies.database, metrics: dependencies.metrics).add(to: router)
     FacilitatorRoutes(
-        accounts: FacilitatorAccounts(database: dependencies.database, cost: dependencies.passwordCost, now: dependencies.now),
-        sessions: FacilitatorSessions(now: dependencies.now),
-        // why: five guesses a minute per account name slows password guessing to a crawl.
-        loginThrottle: RateLimiter(perMinute: 5, burst: 5, now: dependencies.now),
+        signIn: SignIn(
+            accounts: FacilitatorAccounts(
+                database: dependencies.database, cost: dependencies.passwordCost, now: dependencies.now),
+            sessions: FacilitatorSessions(database: dependencies.database, now: dependencies.now),
+            throttle: SignInThrottle(now: dependencies.now), passwordChecks: dependencies.passwordChecks,
+            clients: clients),
         pages: FacilitatorPages(
-            database: dependencies.database, script: dependencies.script, readings: dependencies.metrics.readings,
-            now: dependencies.now)
+            database: dependencies.database, script: dependencies.script, enabledChannels: config.enabledChannels,
+            time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), readings: dependencies.metrics.readings,
+            now: dependencies.now, joinSettings: config)
     ).add(to: router)
 
     let platformSenders = dependencies.senders ?? senders(for: config)

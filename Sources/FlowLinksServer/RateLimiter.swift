@@ -60,6 +60,13 @@ public actor RateLimiter {
         return (decision, kept == nil)
     }
 
+    /// Gives back one message taken from the key's budget, for an attempt that turned out not to count.
+    public func refund(_ key: String) {
+        guard var bucket = buckets[key] else { return }
+        bucket.tokens = min(burst, bucket.tokens + 1)
+        buckets[key] = bucket
+    }
+
     /// Drops conversations whose budget has refilled: they are no different from new ones.
     private func forgetFullBuckets(at time: Date) {
         buckets = buckets.filter { _, bucket in

@@ -51,10 +51,10 @@ public struct TurnService: Sendable {
         }
         let start = ContinuousClock.now
         let message = InboundMessage(
-            key: key, participant: event.participant, text: event.text, platformMessageID: event.eventID)
+            key: key, participant: event.participant, text: event.text, press: event.press, platformMessageID: event.eventID)
         let (outcome, reply) = try await database.converse(message, eventID: event.eventID, engine: engine, now: now()) {
             outcome in
-            let context = ReplyContext(sessionID: outcome.sessionID, replayed: outcome.replayed)
+            let context = ReplyContext(sessionID: outcome.sessionID, replayed: outcome.replayed, press: outcome.press)
             let reply = channel.reply(to: event, with: outcome.replies, context: context)
             let entries = reply.followUps.map { OutboxEntry(channel: $0.channel, method: $0.method, body: $0.body) }
             return (reply, entries)

@@ -4,11 +4,13 @@ import GRDB
 /// Why a facilitator account could not be changed.
 public enum FacilitatorStoreError: Error, Equatable, Sendable {
     case alreadyExists(String)
+    case unknownAccount(String)
 }
 
 /// Facilitator accounts. Names compare without regard to letter case.
 extension AppDatabase {
     public func addFacilitator(username: String, passwordHash: String, now: Date) throws -> FacilitatorRecord {
+        try StoredText.key(username, "username")
         do {
             return try writer.write { db in
                 var record = FacilitatorRecord(
@@ -26,22 +28,31 @@ extension AppDatabase {
         try writer.read { try FacilitatorRecord.order(Column("username").collating(.nocase)).fetchAll($0) }
     }
 
+    /// The account of that name; `nil` when there is none (or the name could never be one's).
     public func facilitator(named username: String) throws -> FacilitatorRecord? {
-        try writer.read { try FacilitatorRecord.filter(Column("username") == username).fetchOne($0) }
+        guard StoredText.isPossibleKey(username) else { return nil }
+        return try writer.read { try FacilitatorRecord.filter(Column("username") == username).fetchOne($0) }
     }
 
-    /// Replaces the password hash; false when there is no such account.
+    /// Replaces the password hash and ends the account's sign-ins; false when there is no such account.
     @discardableResult
     public func setFacilitatorPasswordHash(username: String, passwordHash: String, now: Date) throws -> Bool {
-        try writer.write { db in
-            try FacilitatorRecord.filter(Column("username") == username)
-                .updateAll(db, Column("password_hash").set(to: passwordHash), Column("password_changed_at").set(to: now)) > 0
+        guard StoredText.isPossibleKey(username) else { return false }
+        return try writer.write { db in
+            guard let account = try FacilitatorRecord.filter(Column("username") == username).fetchOne(db) else {
+                return false
+            }
+            try FacilitatorRecord.filter(id: account.id)
+                .updateAll(db, Column("password_hash").set(to: passwordHash), Column("password_changed_at").set(to: now))
+            try db.execute(sql: "DELETE FROM facilitator_signins WHERE facilitator_id = ?", arguments: [account.id])
+            return true
         }
     }
 
-    /// Removes the account; false when there is no such account.
+    /// Removes the account, and with it its sign-ins; false when there is no such account.
     @discardableResult
     public func removeFacilitator(username: String) throws -> Bool {
-        try writer.write { db in try FacilitatorRecord.filter(Column("username") == username).deleteAll(db) > 0 }
+        guard StoredText.isPossibleKey(username) else { return false }
+        return try writer.write { db in try FacilitatorRecord.filter(Column("username") == username).deleteAll(db) > 0 }
     }
 }

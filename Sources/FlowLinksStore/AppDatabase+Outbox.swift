@@ -42,7 +42,7 @@ extension AppDatabase {
                         status = CASE WHEN ? IS NULL THEN 'failed' ELSE 'pending' END,
                         next_attempt_at = COALESCE(?, next_attempt_at)
                     WHERE id = ?
-                    """, arguments: [error, retryAt, retryAt, id])
+                    """, arguments: [StoredText.free(error), retryAt, retryAt, id])
         }
     }
 
@@ -80,6 +80,7 @@ extension AppDatabase {
     /// Queues platform calls that belong to no turn (the slow-down notice of a rate-limited
     /// conversation), after whatever the conversation already has queued.
     public func enqueue(_ entries: [OutboxEntry], for key: ConversationKey, at now: Date) async throws {
+        try StoredText.key(key.conversation, "conversation")
         try await writer.write { db in
             for entry in entries {
                 var call = OutboxRecord(

@@ -7,18 +7,17 @@ import GRDB
 /// An initiative is an (organization, initiative) pair of current answers, compared trimmed and in
 /// any case. Its latest completed session with a result places it on the chart.
 public struct Overview: Sendable, Equatable {
-    /// How many initiatives sit at each level, per dimension. A dimension counts at its current
-    /// cell's highest level, so the resources row's shared 1–3 cell counts at Consulting (3), like
-    /// the overall level does.
-    public var cells: [EngagementDimension: [EngagementLevel: Int]]
+    /// How many initiatives sit in each cell of the chart, per dimension. A cell shared by several
+    /// levels (the resources row's 1–3) is counted once, for its whole span, as the chart draws it.
+    public var cells: [EngagementDimension: [LevelSpan: Int]]
     /// How many initiatives were recommended each level.
     public var recommended: [EngagementLevel: Int]
     /// Every initiative with a finished session, ordered by organization then initiative.
     public var initiatives: [InitiativeHistory]
 
-    /// The number of initiatives at `level` on `dimension`'s row.
-    public func count(_ dimension: EngagementDimension, at level: EngagementLevel) -> Int {
-        cells[dimension]?[level] ?? 0
+    /// The number of initiatives in `dimension`'s cell that spans `levels`.
+    public func count(_ dimension: EngagementDimension, in levels: LevelSpan) -> Int {
+        cells[dimension]?[levels] ?? 0
     }
 }
 
@@ -79,12 +78,12 @@ extension AppDatabase {
             latest[key] = record
         }
 
-        var cells: [EngagementDimension: [EngagementLevel: Int]] = [:]
+        var cells: [EngagementDimension: [LevelSpan: Int]] = [:]
         var recommended: [EngagementLevel: Int] = [:]
         for record in latest.values {
             let recommendation = record.result.recommendation
             for advice in recommendation.dimensions {
-                cells[advice.dimension, default: [:]][advice.current.highest, default: 0] += 1
+                cells[advice.dimension, default: [:]][advice.current, default: 0] += 1
             }
             let level = EngagementLevel(rawValue: record.recommendedLevel) ?? recommendation.recommended
             recommended[level, default: 0] += 1

@@ -83,6 +83,11 @@ extension AppDatabase {
     }
 
     /// The same, without blocking the caller's thread (for the web pages).
+    /// Every channel that has a session, in name order.
+    public func channelsWithSessions() async throws -> [String] {
+        try await writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT channel FROM sessions ORDER BY channel") }
+    }
+
     public func reviewSessions(matching filter: SessionFilter) async throws -> SessionPage {
         try await writer.read { db in try Self.sessions(db, matching: filter) }
     }
@@ -95,8 +100,10 @@ extension AppDatabase {
     }
 
     static func sessions(_ db: Database, matching filter: SessionFilter) throws -> SessionPage {
-        let page = max(1, filter.page)
         let pageSize = max(1, filter.pageSize)
+        // why: any page number may come from a URL; past this one the offset would overflow (and
+        // every page there is empty anyway).
+        let page = min(max(1, filter.page), Int.max / pageSize)
         let query = SessionQuery(filter)
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + query.body, arguments: query.arguments) ?? 0
         var arguments = query.arguments
@@ -137,7 +144,9 @@ private struct SessionQuery {
             arguments += StatementArguments(values)
         }
         if let status = filter.status { add("s.status = ?", [status.rawValue]) }
-        if let channel = filter.channel { add("s.channel = ?", [channel]) }
+        // why: stored text never holds a NUL (`StoredText`); a filter's NUL becomes U+FFFD the same way,
+        // so it matches what was stored rather than being cut short at the binding.
+        if let channel = filter.channel { add("s.channel = ?", [StoredText.free(channel)]) }
         // why: swiftLowercaseString (GRDB's String.lowercased()) folds case beyond ASCII, which LIKE alone does not.
         if let organization = filter.organization {
             add(#"swiftLowercaseString(organization.text) LIKE ? ESCAPE '\'"#, [Self.containing(organization)])
@@ -165,7 +174,7 @@ private struct SessionQuery {
     /// A LIKE pattern that matches `text` anywhere, literally: its wildcards are escaped.
     static func containing(_ text: String) -> String {
         var escaped = ""
-        for character in text.lowercased() {
+        for character in StoredText.free(text).lowercased() {
             if character == "\\" || character == "%" || character == "_" { escaped.append("\\") }
             escaped.append(character)
         }

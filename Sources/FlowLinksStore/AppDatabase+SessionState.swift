@@ -33,7 +33,8 @@ extension AppDatabase {
             pendingReading: session.pendingOptionId.map { PendingReading(optionID: $0, note: session.pendingNote) },
             lastActivity: session.updatedAt,
             contentVersion: session.contentVersion,
-            result: result)
+            result: result,
+            workshop: try session.workshopId.flatMap { try workshopLink(db, id: $0) })
     }
 
     /// Writes the new state over the session's rows, given the state they hold (`nil` for a new
@@ -62,9 +63,12 @@ extension AppDatabase {
         ).execute(
             arguments: [
                 updated.status.rawValue, updated.currentStep, updated.misses, updated.pendingConfirmation,
-                updated.pendingOptionId, updated.pendingNote, StoredDate.text(now), id,
+                updated.pendingOptionId, StoredText.free(updated.pendingNote), StoredDate.text(now), id,
             ])
 
+        if state.workshop?.id != previous?.workshop?.id {
+            try db.execute(sql: "UPDATE sessions SET workshop_id = ? WHERE id = ?", arguments: [state.workshop?.id, id])
+        }
         for stepID in Set(previousAnswers.keys).union(state.answers.keys) where previousAnswers[stepID] != state.answers[stepID] {
             try db.cachedStatement(
                 sql: "UPDATE answers SET replaced_at = ? WHERE session_id = ? AND step_id = ? AND replaced_at IS NULL"

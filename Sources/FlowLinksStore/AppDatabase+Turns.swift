@@ -17,13 +17,21 @@ extension AppDatabase {
                 platformMessageId: message.platformMessageID, createdAt: now)
         }
         guard let session = try currentSession(db, message.key) else {
-            let turn = engine.begin(now: now)
+            if message.press != nil {
+                // why: a button of an erased conversation starts nothing; the person hears why.
+                let outcome = TurnOutcome(sessionID: nil, status: nil, replies: [engine.pressWithoutSession()])
+                return outcome.reporting(pressOf: message)
+            }
+            let turn = try resolveWorkshopRequest(engine.begin(now: now, saying: message.text), db, engine: engine, now: now)
             return try startSession(
                 db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
         }
         let previous = try state(db, session)
-        let turn = engine.reply(to: message.text, in: previous, now: now)
+        let turn = try resolveWorkshopRequest(
+            message.turn(inSession: try session.id.orThrow(), state: previous, engine: engine, now: now), db,
+            engine: engine, now: now)
         return try apply(turn, to: session, replacing: previous, db: db, now: now, firstLines: inbound)
+            .reporting(pressOf: message)
     }
 
     /// Starts a session, or shows a returning person where they were (a terminal opening).
@@ -48,6 +56,8 @@ extension AppDatabase {
 
     /// The conversation's latest session that was not abandoned.
     static func currentSession(_ db: Database, _ key: ConversationKey) throws -> SessionRecord? {
+        try StoredText.key(key.channel, "channel")
+        try StoredText.key(key.conversation, "conversation")
         let statement = try db.cachedStatement(
             sql: """
                 SELECT \(SessionRecord.columns) FROM sessions
@@ -64,7 +74,8 @@ extension AppDatabase {
     ) throws -> TurnOutcome {
         var session = SessionRecord(
             channel: key.channel, conversation: key.conversation, participant: participant, status: .active,
-            currentStep: nil, misses: 0, contentVersion: turn.state.contentVersion, createdAt: now, updatedAt: now)
+            currentStep: nil, misses: 0, contentVersion: turn.state.contentVersion, createdAt: now, updatedAt: now,
+            workshopId: turn.state.workshop?.id)
         try session.insert(db)
         let id = try session.id.orThrow()
         if let firstLines { try firstLines(id).write(db) }
@@ -92,13 +103,16 @@ extension AppDatabase {
             try SessionRecord.filter(Column("channel") == session.channel && Column("conversation") == session.conversation)
                 .deleteAll(db)
             return TurnOutcome(sessionID: nil, status: nil, replies: turn.replies)
-        case .startNewSession:
+        case .startNewSession, .workshop:
             if let firstLines { try firstLines(id).write(db) }
             var closed = session
             if closed.status != .completed { closed.status = .abandoned }
             closed.updatedAt = now
             closed.revision += 1
             try closed.update(db)
+            if case .workshop(.leave(let workshopID)) = turn.effect {
+                try leaveWorkshop(workshopID, conversation: session, db: db)
+            }
             let key = ConversationKey(channel: session.channel, conversation: session.conversation)
             return try startSession(db, key, participant: session.participant, turn: turn, now: now)
         case .none:

@@ -59,11 +59,12 @@ extension AppDatabase {
             let session = try currentSession(db, message.key), let id = session.id
         else { return nil }
         let previous = try state(db, session)
-        let turn = engine.reply(to: message.text, in: previous, now: now)
+        let turn = message.turn(inSession: id, state: previous, engine: engine, now: now)
         guard turn.effect == .none else { return nil }
         let outcome = TurnOutcome(
             sessionID: id, status: SessionStatus(rawValue: turn.state.status.rawValue), replies: turn.replies,
-            reading: turn.reading)
+            reading: turn.reading
+        ).reporting(pressOf: message)
         let (rendered, entries) = render(outcome)
         return PlannedTurn(
             message: message, eventID: eventID, session: session, previous: previous, turn: turn, outcome: outcome,
@@ -85,7 +86,8 @@ extension AppDatabase {
                 TranscriptLine(
                     sessionId: sessionID, direction: .inbound, text: message.text, participant: message.participant,
                     platformMessageId: message.platformMessageID, createdAt: now)
-            })
+            }
+        ).reporting(pressOf: message)
         try record(outcome, of: message, eventID: planned.eventID, entries: planned.entries, db: db, now: now)
         return (outcome, planned.rendered)
     }
@@ -97,7 +99,8 @@ extension AppDatabase {
     ) throws -> (TurnOutcome, Rendered) {
         if let processed = try processedEvent(db, message.key, eventID: eventID) {
             let outcome = TurnOutcome(
-                sessionID: processed.sessionId, status: processed.status, replies: processed.replies, replayed: true)
+                sessionID: processed.sessionId, status: processed.status, replies: processed.replies, replayed: true
+            ).reporting(pressOf: message)
             return (outcome, render(outcome).0)
         }
         let outcome = try takeTurn(db, message, engine: engine, now: now)
@@ -128,14 +131,16 @@ extension AppDatabase {
     // why: an event id is unique only within its conversation on some platforms (the generic
     // channel's message_id), so the dedupe key is channel, conversation and event id everywhere.
     private static func isProcessed(_ db: Database, _ key: ConversationKey, eventID: String) throws -> Bool {
-        try Int.fetchOne(
+        try StoredText.key(eventID, "event id")
+        return try Int.fetchOne(
             db.cachedStatement(
                 sql: "SELECT 1 FROM processed_events WHERE channel = ? AND conversation = ? AND event_id = ?"),
             arguments: [key.channel, key.conversation, eventID]) != nil
     }
 
     private static func processedEvent(_ db: Database, _ key: ConversationKey, eventID: String) throws -> ProcessedEvent? {
-        try ProcessedEvent.fetchOne(
+        try StoredText.key(eventID, "event id")
+        return try ProcessedEvent.fetchOne(
             db.cachedStatement(
                 sql: "SELECT * FROM processed_events WHERE channel = ? AND conversation = ? AND event_id = ?"),
             arguments: [key.channel, key.conversation, eventID])

@@ -1,4 +1,5 @@
 import FlowLinksCore
+import Foundation
 
 /// Identifies one conversation: a channel and that channel's chat, thread or terminal session name.
 public struct ConversationKey: Hashable, Sendable {
@@ -11,18 +12,31 @@ public struct ConversationKey: Hashable, Sendable {
     }
 }
 
-/// A message received in a conversation.
+/// A message received in a conversation: words typed, or a button pressed.
 public struct InboundMessage: Sendable {
     public var key: ConversationKey
     public var participant: String?
+    /// What the transcript records: the words typed, or the label of the button pressed.
     public var text: String
+    /// The button pressed; the engine reads it instead of `text`.
+    public var press: ButtonPress?
     public var platformMessageID: String?
 
-    public init(key: ConversationKey, participant: String? = nil, text: String, platformMessageID: String? = nil) {
+    public init(
+        key: ConversationKey, participant: String? = nil, text: String, press: ButtonPress? = nil,
+        platformMessageID: String? = nil
+    ) {
         self.key = key
         self.participant = participant
         self.text = text
+        self.press = press
         self.platformMessageID = platformMessageID
+    }
+
+    /// The engine's turn for this message in the session `sessionID`.
+    func turn(inSession sessionID: Int64, state: SessionState, engine: Engine, now: Date) -> Turn {
+        guard let press else { return engine.reply(to: text, in: state, now: now) }
+        return engine.press(press, inSession: sessionID, state: state, now: now)
     }
 }
 
@@ -36,6 +50,15 @@ public struct TurnOutcome: Sendable {
     public var replayed = false
     /// What became of the reply to a choice question, for the metrics.
     public var reading: ReadingEvent?
+    /// For a button press: whether it answered the question, or changed nothing.
+    public var press: PressOutcome?
+
+    /// The outcome with `press` read from the replies, when the message was a press.
+    func reporting(pressOf message: InboundMessage) -> TurnOutcome {
+        var outcome = self
+        outcome.press = message.press.map { _ in PressOutcome(replies: replies) }
+        return outcome
+    }
 }
 
 /// A call to a platform's API that a turn needs made after it commits (a reply sent through the API).

@@ -131,7 +131,21 @@ extension AppDatabase {
             try db.drop(table: "processed_events")
             try db.rename(table: "processed_events_v4", to: "processed_events")
         }
-        migrator.registerMigration("v5: pending reading") { db in
+        migrator.registerMigration("v5: facilitator sign-ins") { db in
+            try db.create(table: "facilitator_signins") { t in
+                // why: the SHA-256 of the sign-in cookie's token, in hex. The token itself is never
+                // stored, so a copy of the database signs nobody in.
+                t.primaryKey("token_hash", .text)
+                // why: removing an account ends its sign-ins with it, in any process.
+                t.column("facilitator_id", .integer).notNull().indexed().references("facilitators", onDelete: .cascade)
+                t.column("csrf_token", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("last_seen_at", .datetime).notNull()
+                t.column("expires_at", .datetime).notNull()
+            }
+        }
+        registerWorkshopMigrations(&migrator)
+        migrator.registerMigration("v7: pending reading") { db in
             // why: a reply read with medium confidence is checked with the person ("Sounds like
             // 4. Involving — is that right?"); the reading waits here for the yes, across restarts.
             try db.alter(table: "sessions") { t in

@@ -8,7 +8,7 @@ struct FlowLinksCommand: AsyncParsableCommand {
         abstract: "FlowLinks: a facilitation bot for engagement with community partners.",
         subcommands: [
             ServeCommand.self, ReplCommand.self, SessionsCommand.self, FacilitatorsCommand.self, PromptsCommand.self,
-            ConfigCommand.self, DatabaseCommand.self, OutboxCommand.self,
+            ConfigCommand.self, DatabaseCommand.self, OutboxCommand.self, WorkshopsCommand.self,
         ],
         defaultSubcommand: nil
     )

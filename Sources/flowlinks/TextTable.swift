@@ -22,13 +22,4 @@ struct TextTable {
         let flat = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
         return flat.count > widest ? flat.prefix(widest - 1) + "…" : flat
     }
-
-    /// A moment in local time, to the minute.
-    static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
 }

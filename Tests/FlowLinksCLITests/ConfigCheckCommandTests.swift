@@ -43,7 +43,7 @@ struct ConfigCheckCommandTests {
             #expect(!run.output.contains(secret) && !run.errors.contains(secret))
         }
         #expect(run.output.contains("Prompts: \(DefaultPrompts.directory.path): valid"))
-        #expect(run.output.contains("Channels enabled: generic, telegram\n"))
+        #expect(run.output.contains("Channels enabled: webchat, generic, telegram\n"))
     }
 
     @Test func aBadSettingIsRejectedByName() throws {
@@ -88,9 +88,11 @@ struct ConfigCheckCommandTests {
         #expect(run.output.contains("invalid"))
     }
 
-    @Test func onAPublicAddressWithoutAnySecretNoChannelIsEnabled() throws {
+    @Test func onAPublicAddressWithoutAnySecretOnlyTheWebChatIsEnabled() throws {
         let run = try check(["--host", "0.0.0.0"])
         #expect(run.status == 0)
-        #expect(run.output.contains("Channels enabled: none"))
+        #expect(run.output.contains("Channels enabled: webchat\n"))
+        let off = try check(["--host", "0.0.0.0", "--set", "webchat=false"])
+        #expect(off.output.contains("Channels enabled: none"))
     }
 }

@@ -1,8 +1,9 @@
 import FlowLinksCore
-import FlowLinksStore
 import FlowLinksTesting
 import Foundation
 import Testing
+
+@testable import FlowLinksStore
 
 /// `flowlinks db backup|restore|check|purge`, run as a program against databases the test fills.
 @Suite("flowlinks db, as a program")
@@ -107,13 +108,18 @@ struct DatabaseCommandTests {
         #expect(sound.status == 0)
         #expect(sound.output.contains("Integrity: ok"))
         #expect(sound.output.contains("Foreign keys: ok"))
-        #expect(sound.output.contains("Migrations: 5 of 5 applied, up to date"))
+        let known = AppDatabase.migrator.migrations
+        let last = try #require(known.last)
+        #expect(sound.output.contains("Migrations: \(known.count) of \(known.count) applied, up to date"))
 
-        try DatabaseDamage.unrecordMigrations(startingWith: "v5", of: database)
+        try DatabaseDamage.unrecordMigrations(startingWith: String(last.prefix { $0 != ":" }), of: database)
         let pending = try db(["check"])
         #expect(pending.status == 0)
-        #expect(pending.output.contains("Migrations: 4 of 5 applied; pending (flowlinks serve applies them when it starts):"))
-        #expect(pending.output.contains("  v5: pending reading"))
+        #expect(
+            pending.output.contains(
+                "Migrations: \(known.count - 1) of \(known.count) applied; pending (flowlinks serve applies them when it starts):"
+            ))
+        #expect(pending.output.contains("  \(last)"))
     }
 
     @Test func checkDetectsADamagedFile() async throws {

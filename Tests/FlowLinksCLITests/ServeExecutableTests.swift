@@ -36,7 +36,7 @@ struct ServeExecutableTests {
             log += String(decoding: chunk, as: UTF8.self)
         }
         #expect(log.contains("Server started and listening on 127.0.0.1:\(port)"))
-        #expect(log.contains("channels=generic"))
+        #expect(log.contains("channels=webchat, generic"))
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)

@@ -97,7 +97,10 @@ struct SessionsListCommandTests {
     @Test func invalidOptionValuesAreRefusedWithAClearMessage() throws {
         let badDate = try sessions(["list", "--from", "2026-02-30"])
         #expect(badDate.status != 0)
-        #expect(badDate.errors.contains("--from 2026-02-30: expected a day as YYYY-MM-DD"))
+        #expect(badDate.errors.contains("--from \"2026-02-30\" is not a day: write it as YYYY-MM-DD"))
+        let backwards = try sessions(["list", "--from", "2026-03-02", "--to", "2026-03-01"])
+        #expect(backwards.status != 0)
+        #expect(backwards.errors.contains("--from is after --to"))
         let badStatus = try sessions(["list", "--status", "finished"])
         #expect(badStatus.status != 0)
         #expect(badStatus.errors.contains("--status finished: not a session state"))

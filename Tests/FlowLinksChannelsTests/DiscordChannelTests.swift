@@ -83,9 +83,10 @@ struct DiscordChannelTests {
         #expect(event.context["application_id"] == "1105555555555555555")
     }
 
-    @Test func aButtonPressSendsItsValue() throws {
+    @Test func aButtonPressSendsItsQuestionAndLabel() throws {
         let event = try #require(try channel.receive(Self.fixture("discord-component.json")).event)
-        #expect(event.text == "yes")
+        #expect(event.press == .choice(ChoicePress(sessionID: 12, question: .step("benefit"), option: 1)))
+        #expect(event.text == "Yes")
         #expect(event.eventID == "1184473399219458200")
     }
 
@@ -155,13 +156,13 @@ struct DiscordChannelTests {
 
     @Test func aPressedQuestionShowsTheChoiceAndTheNextQuestionFollows() throws {
         let event = try #require(try channel.receive(Self.fixture("discord-component.json")).event)
-        #expect(event.context["chosen"] == "yes", "the fixture's message has no buttons left to name it")
+        #expect(event.context["chosen"] == "Yes")
         let reply = channel.reply(
             to: event, with: [OutboundMessage("Same goals?", choices: chartChoices)], context: ReplyContext())
         let response = try jsonObject(reply.response.body)
         #expect(response["type"] as? Int == 7)
         let data = try #require(response["data"] as? [String: Any])
-        #expect(data["content"] as? String == "Does this partnership benefit both organizations?\n\n✓ yes")
+        #expect(data["content"] as? String == "Does this partnership benefit both organizations?\n\n✓ Yes")
         #expect((data["components"] as? [Any])?.isEmpty == true)
         let next = try jsonObject(try #require(reply.followUps.first).body)
         #expect(reply.followUps.count == 1)
@@ -180,6 +181,32 @@ struct DiscordChannelTests {
         let reply = channel.reply(to: event, with: [OutboundMessage("Next.")], context: ReplyContext())
         let data = try #require(try jsonObject(reply.response.body)["data"] as? [String: Any])
         #expect(data["content"] as? String == #"Shared goals?\#n\#n✓ Not \*sure\*"#)
+    }
+
+    @Test func aStalePressHearsANoticeOnlyThePresserSeesAndTheQuestionStays() throws {
+        let event = try #require(try channel.receive(Self.fixture("discord-component.json")).event)
+        let notice = OutboundMessage("That button belongs to an earlier question.", notice: .stalePress)
+        let reply = channel.reply(to: event, with: [notice], context: ReplyContext(sessionID: 12, press: .stale))
+        #expect(reply.followUps.isEmpty)
+        let response = try jsonObject(reply.response.body)
+        #expect(response["type"] as? Int == 4, "a new message, not an update of the pressed one")
+        let data = try #require(response["data"] as? [String: Any])
+        #expect(data["flags"] as? Int == 64)
+        #expect(data["content"] as? String == "That button belongs to an earlier question.")
+        #expect(data["components"] == nil)
+    }
+
+    @Test func buttonsCarryTheSessionTheQuestionAndTheOption() throws {
+        let event = try #require(try channel.receive(Self.fixture("discord-command.json")).event)
+        let choices = [
+            Choice(number: 1, value: "yes", label: "Yes", shortLabel: "Yes", question: .step("benefit")),
+            Choice(number: 2, value: "no", label: "No", shortLabel: "No", question: .step("benefit")),
+        ]
+        let reply = channel.reply(
+            to: event, with: [OutboundMessage("Benefit?", choices: choices)], context: ReplyContext(sessionID: 12))
+        let data = try #require(try jsonObject(reply.response.body)["data"] as? [String: Any])
+        let buttons = try #require((data["components"] as? [[String: Any]])?.first?["components"] as? [[String: Any]])
+        #expect(buttons.map { $0["custom_id"] as? String } == ["fl:12:1:benefit", "fl:12:2:benefit"])
     }
 
     @Test func theSlowDownNoticeIsSeenOnlyByWhoeverSentTooMuch() throws {

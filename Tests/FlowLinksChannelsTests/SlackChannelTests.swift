@@ -142,7 +142,8 @@ struct SlackChannelTests {
 
     @Test func aButtonPressBecomesAnEventRememberingTheQuestion() throws {
         let event = try #require(try channel.receive(Self.interaction("slack-block-actions.json")).event)
-        #expect(event.text == "yes")
+        #expect(event.press == .choice(ChoicePress(sessionID: 12, question: .step("benefit"), option: 1)))
+        #expect(event.text == "Yes")
         #expect(event.conversation == "T061EG9R6/D024BE91L")
         #expect(event.eventID == "action:1548261231.000200:1548426417.840180")
         #expect(event.context["message_ts"] == "1548261231.000200")
@@ -198,6 +199,29 @@ struct SlackChannelTests {
         #expect(chosen == "✓ Yes")
     }
 
+    @Test func aStalePressLeavesTheQuestionAndTellsOnlyThePresser() throws {
+        let event = try #require(try channel.receive(Self.interaction("slack-block-actions.json")).event)
+        let notice = OutboundMessage("That button belongs to an earlier question.", notice: .stalePress)
+        let reply = channel.reply(to: event, with: [notice], context: ReplyContext(sessionID: 12, press: .stale))
+        #expect(reply.response == .acknowledged)
+        #expect(reply.followUps.map(\.method) == ["chat.postEphemeral"], "no chat.update of the pressed question")
+        let body = try jsonObject(try #require(reply.followUps.first).body)
+        #expect(body["channel"] as? String == "D024BE91L")
+        #expect(body["user"] as? String == "U2147483697")
+        #expect(body["text"] as? String == "That button belongs to an earlier question.")
+    }
+
+    @Test func buttonsCarryTheSessionTheQuestionAndTheOption() throws {
+        let event = try #require(try channel.receive(Self.json("slack-message-im.json")).event)
+        let choices = [Choice(number: 1, value: "yes", label: "Yes", shortLabel: "Yes", question: .confirmation(.delete))]
+        let reply = channel.reply(
+            to: event, with: [OutboundMessage("Sure?", choices: choices)], context: ReplyContext(sessionID: 3))
+        let post = try jsonObject(try #require(reply.followUps.first).body)
+        let blocks = try #require(post["blocks"] as? [[String: Any]])
+        let buttons = try #require(blocks.last?["elements"] as? [[String: Any]])
+        #expect(buttons.map { $0["value"] as? String } == ["fl:3:1:!delete"])
+    }
+
     @Test func aSlashCommandIsAnsweredInItsResponseForTheWholeChannel() throws {
         let body = "team_id=T1&channel_id=C2&user_id=U3&command=%2Fflowlinks&text=status&trigger_id=9.8.7"
         let request = Self.signed(Array(body.utf8), contentType: "application/x-www-form-urlencoded")
@@ -236,7 +260,7 @@ struct SlackEphemeralPressTests {
         let body = "payload=" + (json.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
         let request = SlackChannelTests.signed(Array(body.utf8), contentType: "application/x-www-form-urlencoded")
         let event = try #require(try channel.receive(request).event)
-        #expect(event.text == "yes")
+        #expect(event.text == "Yes")
         #expect(event.eventID == "action:1548261231.000200:1548426417.840180", "the container still names the message")
         let reply = channel.reply(to: event, with: [OutboundMessage("Next?")], context: ReplyContext())
         #expect(reply.followUps.map(\.method) == ["chat.postMessage"], "nothing to update, the answer still comes")

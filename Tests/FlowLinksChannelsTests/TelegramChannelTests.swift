@@ -53,14 +53,24 @@ struct TelegramChannelTests {
         #expect(try channel.receive(request(body)).event?.text == expected)
     }
 
-    @Test func aButtonPressBecomesAnEventWithItsCallbackData() throws {
+    @Test func aButtonPressBecomesAnEventWithItsQuestionAndTheLabelPressed() throws {
         let event = try #require(try channel.receive(request(try Fixture.bytes("telegram-callback-query.json"))).event)
         #expect(event.eventID == "412938473")
         #expect(event.conversation == "523817164")
         #expect(event.participant == "523817164")
-        #expect(event.text == "considered")
+        #expect(event.press == .choice(ChoicePress(sessionID: 57, question: .step("current_communication"), option: 3)))
+        #expect(event.text == "3. Consulting", "the transcript records what the person saw")
         #expect(event.context["callback_query_id"] == "2249861723451876342")
         #expect(event.context["chat_id"] == "523817164")
+    }
+
+    @Test func aButtonSentBeforeButtonsCarriedTheirQuestionIsAPressOfNoQuestion() throws {
+        var update = try jsonObject(try Fixture.bytes("telegram-callback-query.json"))
+        var query = try #require(update["callback_query"] as? [String: Any])
+        query["data"] = "considered"
+        update["callback_query"] = query
+        let event = try #require(try channel.receive(request(Array(try JSONSerialization.data(withJSONObject: update)))).event)
+        #expect(event.press == .unrecognized("considered"))
     }
 
     @Test func anEditIsAcknowledgedWithoutAnEvent() throws {
@@ -197,6 +207,30 @@ struct TelegramChannelTests {
         #expect(
             edit["text"] as? String
                 == "How do you communicate with community partners about Parent Cafe today?\n\n✓ 3. Consulting")
+    }
+
+    @Test func aStalePressIsAnsweredWithTheNoticeAndTheQuestionKeepsItsButtons() throws {
+        let event = try #require(try channel.receive(request(try Fixture.bytes("telegram-callback-query.json"))).event)
+        let notice = OutboundMessage("That button belongs to an earlier question.", notice: .stalePress)
+        let reply = channel.reply(to: event, with: [notice], context: ReplyContext(sessionID: 57, press: .stale))
+        #expect(reply.followUps.isEmpty, "no ✓ edit, no message")
+        let answer = try jsonObject(reply.response.body)
+        #expect(answer["method"] as? String == "answerCallbackQuery")
+        #expect(answer["callback_query_id"] as? String == "2249861723451876342")
+        #expect(answer["text"] as? String == "That button belongs to an earlier question.")
+        #expect(answer["show_alert"] as? Bool == true)
+    }
+
+    @Test func buttonsCarryTheSessionTheQuestionAndTheOption() throws {
+        let choices = chartChoices.map { choice in
+            var choice = choice
+            choice.question = .step("current_communication")
+            return choice
+        }
+        let reply = channel.reply(
+            to: textEvent, with: [OutboundMessage("How?", choices: choices)], context: ReplyContext(sessionID: 57))
+        let data = try keyboard(try jsonObject(reply.response.body)).map { $0[0]["callback_data"] as? String }
+        #expect(data == (1...5).map { "fl:57:\($0):current_communication" })
     }
 
     @Test func aButtonPressIsAnsweredAndTheMessageFollowsThroughTheOutbox() throws {

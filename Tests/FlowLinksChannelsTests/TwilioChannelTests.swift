@@ -99,6 +99,15 @@ struct TwilioChannelTests {
         #expect(event.conversation == "whatsapp:+15035550142")
         #expect(event.participant == "whatsapp:+15035550142")
         #expect(event.text == "considered")
+        #expect(event.press == nil, "a payload the template's author chose is read as words")
+    }
+
+    @Test func aQuickReplyCarryingAPressTokenIsAPress() throws {
+        let form = String(decoding: try Fixture.bytes("twilio-whatsapp-button.form"), as: UTF8.self)
+            .replacingOccurrences(of: "ButtonPayload=considered", with: "ButtonPayload=fl%3A12%3A3%3Acurrent_communication")
+        let event = try #require(try channel.receive(signedRequest(Array(form.utf8))).event)
+        #expect(event.press == .choice(ChoicePress(sessionID: 12, question: .step("current_communication"), option: 3)))
+        #expect(event.text == "Consulting", "the button's text, for the transcript")
     }
 
     @Test func aQueryStringOnTheWebhookIsPartOfTheSignedURL() throws {

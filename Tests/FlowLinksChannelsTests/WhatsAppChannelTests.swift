@@ -82,14 +82,44 @@ struct WhatsAppChannelTests {
     }
 
     @Test(
-        "Reply buttons and list rows send back the option's value",
-        arguments: [("whatsapp-button-reply.json", "yes"), ("whatsapp-list-reply.json", "considered")])
-    func interactiveReplies(fixture: String, value: String) throws {
+        "Reply buttons and list rows send back the question and option, and their title",
+        arguments: [
+            ("whatsapp-button-reply.json", "fl:12:1:benefit", "Yes"),
+            ("whatsapp-list-reply.json", "fl:12:3:current_communication", "3. Consulting"),
+        ])
+    func interactiveReplies(fixture: String, value: String, title: String) throws {
         guard case .batch(let events) = try channel.receive(Self.fixture(fixture)) else {
             Issue.record("expected messages")
             return
         }
-        #expect(events.map(\.text) == [value])
+        #expect(events.map(\.press) == [ButtonPress(value: value)])
+        #expect(events.first?.press != .unrecognized(value))
+        #expect(events.map(\.text) == [title])
+    }
+
+    @Test(
+        "A template's quick reply is a press only when its payload is a press token",
+        arguments: [("fl:12:3:benefit", true), ("considered", false)])
+    func templateQuickReplies(payload: String, isPress: Bool) throws {
+        let body = #"""
+            {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"106540352242922"},"messages":[{"from":"1","id":"wamid.T","timestamp":"1","type":"button","button":{"payload":"\#(payload)","text":"No"}}]}}]}]}
+            """#
+        guard case .batch(let events) = try channel.receive(Self.signed(Array(body.utf8))) else {
+            Issue.record("expected a message")
+            return
+        }
+        #expect(events.map(\.press) == [isPress ? ButtonPress(value: payload) : nil])
+        #expect(events.map(\.text) == [isPress ? "No" : payload])
+    }
+
+    @Test func aStalePressIsAnsweredWithTheNoticeAsText() throws {
+        guard case .batch(let events) = try channel.receive(Self.fixture("whatsapp-button-reply.json")), let event = events.first
+        else { throw ChannelError.badRequest("no event") }
+        let notice = OutboundMessage("That button belongs to an earlier question.", notice: .stalePress)
+        let reply = channel.reply(to: event, with: [notice], context: ReplyContext(sessionID: 12, press: .stale))
+        let body = try jsonObject(try #require(reply.followUps.only).body)
+        #expect(body["type"] as? String == "text")
+        #expect((body["text"] as? [String: Any])?["body"] as? String == "That button belongs to an earlier question.")
     }
 
     @Test func statusCallbacksAreAcknowledgedAndIgnored() throws {

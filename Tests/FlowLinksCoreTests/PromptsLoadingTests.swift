@@ -251,6 +251,46 @@ extension PromptsLoadingTests {
                 "an answer word that means yes and no", "language.yaml",
                 .replace("\"no\": [\"no\", \"n\",", "\"no\": [\"no\", \"yep\", \"n\","),
                 key: ["answers"], problem: "\"yep\" is in both yes and no"),
+            Breakage(
+                "a way of answering as a member that is also a way of answering as a partner", "workshop.yaml",
+                .replace("partner_words: [partner,", "partner_words: [partner, staff,"),
+                key: ["perspective"], problem: "points at both \"member\" and \"partner\""),
+            Breakage(
+                "a step id with a space, which a button's value cannot carry", "script.yaml",
+                .replace("- id: purpose", "- id: \"our purpose\""), key: ["steps[2]", "id"], problem: "letters, digits"),
+            Breakage(
+                "a step id too long for a button's value", "script.yaml",
+                .replace("- id: plan", "- id: \(String(repeating: "p", count: 33))"), key: ["steps[12]", "id"],
+                problem: "1 to 32"),
+            Breakage(
+                "a press notice too long to show beside a button", "language.yaml",
+                .replaceLine(
+                    after: ["messages:"], prefix: "press_outdated:",
+                    with: "press_outdated: \"\(String(repeating: "That button is old. ", count: 11))\""),
+                key: ["messages.press_outdated"], problem: "at most 200"),
+            Breakage(
+                "partners asked for a recommendation's inputs", "workshop.yaml",
+                .replace("    role: words_level\n", "    role: desired\n"), key: ["partner_steps", "role"],
+                problem: "partners are not asked desired"),
+            Breakage(
+                "a partner step missing a chart row", "workshop.yaml",
+                .replace("options_from: decisions", "options_from: levels"),
+                key: ["partner_steps"], problem: "options_from decisions"),
+            Breakage(
+                "a partner organization step with its own id", "workshop.yaml",
+                .replace("partner_steps:\n  - id: organization", "partner_steps:\n  - id: partner_organization"),
+                key: ["partner_organization", "id"], problem: "must be \"organization\""),
+            Breakage(
+                "a team view shown to fewer than three", "workshop.yaml",
+                .replaceLine(after: ["team_view:"], prefix: "minimum_people:", with: "minimum_people: 2"),
+                key: ["team_view.minimum_people"], problem: "at least 3"),
+            Breakage(
+                "an unknown placeholder in a discussion question", "workshop.yaml",
+                .replaceLine(after: ["discussion:"], prefix: "desired_apart:", with: "desired_apart: \"From {lowset}\""),
+                key: ["discussion.desired_apart"], problem: "{lowset}"),
+            Breakage(
+                "a workshop message missing", "workshop.yaml", .removeLines(after: ["messages:"], prefix: "left:", count: 1),
+                key: ["messages.left"], problem: "missing"),
         ]
     }
 

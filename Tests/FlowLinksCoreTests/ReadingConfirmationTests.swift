@@ -22,7 +22,9 @@ import Testing
         #expect(question.text == "Sounds like 5. Aligning — is that right? Reply yes, or pick another.")
         #expect(
             question.choices.first
-                == Choice(number: 0, value: Engine.confirmValue, label: "Yes, that's it", shortLabel: "Yes, that's it"))
+                == Choice(
+                    number: 0, value: Engine.confirmValue, label: "Yes, that's it", shortLabel: "Yes, that's it",
+                    question: .step("desired_level")))
         #expect(question.choices.dropFirst().map(\.number) == [1, 2, 3, 4, 5])
         #expect(
             conversation.state.pendingReading == PendingReading(optionID: "aligning", note: "a partnership with the families"))
@@ -71,6 +73,49 @@ import Testing
         conversation.say(reply)
         #expect(conversation.answer("desired_level")?.optionID == option)
         #expect(conversation.lastTurn.reading == ReadingEvent(step: "desired_level", outcome: .taken))
+    }
+
+    @Test func pressingYesKeepsTheCheckedReading() throws {
+        var conversation = Self.atDesiredLevel()
+        conversation.say("a partnership with the families")
+        let yes = try #require(conversation.lastTurn.replies.last?.choices.first)
+        let turn = conversation.press(try ButtonPressTests.press(yes), session: ButtonPressTests.session)
+        #expect(PressOutcome(replies: turn.replies) == .accepted)
+        #expect(conversation.answer("desired_level")?.optionID == "aligning")
+        #expect(conversation.answer("desired_level")?.text == "a partnership with the families")
+        #expect(conversation.state.pendingReading == nil)
+        #expect(turn.reading == ReadingEvent(step: "desired_level", outcome: .confirmed))
+    }
+
+    @Test func pressingAnotherOptionTakesItInstead() throws {
+        var conversation = Self.atDesiredLevel()
+        conversation.say("partnership")
+        let choices = try #require(conversation.lastTurn.replies.last?.choices)
+        let consulting = try #require(choices.first { $0.value == "consulting" })
+        let turn = conversation.press(try ButtonPressTests.press(consulting), session: ButtonPressTests.session)
+        #expect(conversation.answer("desired_level")?.optionID == "consulting")
+        #expect(conversation.state.pendingReading == nil)
+        #expect(turn.reading == ReadingEvent(step: "desired_level", outcome: .taken))
+    }
+
+    @Test func aYesButtonWithNoReadingWaitingChangesNothing() throws {
+        var conversation = Self.atDesiredLevel()
+        conversation.say("partnership")
+        let yes = try #require(conversation.lastTurn.replies.last?.choices.first)
+        conversation.say("3")
+        let before = conversation.state
+        let turn = conversation.press(try ButtonPressTests.press(yes), session: ButtonPressTests.session)
+        #expect(PressOutcome(replies: turn.replies) == .stale)
+        #expect(conversation.state == before)
+    }
+
+    @Test func aWorkshopRequestSetsTheCheckedReadingAside() {
+        var conversation = Self.atDesiredLevel()
+        conversation.say("partnership")
+        conversation.say("team")
+        #expect(conversation.state.pendingReading == nil)
+        conversation.say("yes")
+        #expect(conversation.answer("desired_level") == nil)
     }
 
     @Test func aCommandSetsTheCheckedReadingAside() {

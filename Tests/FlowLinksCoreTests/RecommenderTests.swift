@@ -196,6 +196,27 @@ import Testing
         }
     }
 
+    @Test func wordsOneLevelFromTheActionsAreCalledCloseNotTheSameStory() throws {
+        let words = try #require(script.step(for: .wordsLevel))
+        func result(wordsAt level: EngagementLevel) throws -> String {
+            let option = try #require(words.options.first { $0.levels == LevelSpan(level) })
+            var answers = try Answers(script).say(.words, "We work together").answers
+            answers[words.id] = Answer(optionID: option.id, answeredAt: Date(timeIntervalSince1970: 1_800_000_000))
+            let recommendation = try #require(recommender.recommend(from: answers))
+            #expect(recommendation.wordsCheck == .aligned)
+            return try #require(
+                ResultWriter(script: script).write(recommendation, answers: answers).parts.first {
+                    $0.text.hasPrefix("Words and actions")
+                }
+            ).text
+        }
+        let oneAbove = try result(wordsAt: .consulting)
+        #expect(oneAbove.contains("one level from what your actions show (Informing)"))
+        #expect(!oneAbove.contains("same story"))
+        let same = try result(wordsAt: .informing)
+        #expect(same.contains("same story"))
+    }
+
     @Test func skippingTheWordsLeavesTheCheckOutAndCitesNothing() throws {
         let answers = try Answers(script).answers
         let recommendation = try #require(recommender.recommend(from: answers))

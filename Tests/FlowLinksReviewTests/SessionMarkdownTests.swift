@@ -18,8 +18,17 @@ struct SessionMarkdownTests {
         #expect(markdown.hasPrefix("# Riverside, \"Family\" Services: \\<script\\>alert(1)\\</script\\>"))
         #expect(markdown.contains("- Channel: repl"))
         #expect(markdown.contains("- Status: completed"))
-        #expect(markdown.contains("- Started: 2027-01-15T08:00:00Z"))
+        #expect(markdown.contains("- Started: 2027-01-15 08:00 UTC"))
         #expect(markdown.contains("- Content version: \(DefaultPrompts.script.version)"))
+    }
+
+    @Test func timesAreWrittenInTheConfiguredZoneAndNameIt() throws {
+        var fixtures = try ReviewFixtures()
+        let id = try fixtures.trickySession()
+        let report = try #require(try fixtures.database.report(ofSession: id))
+        let chicago = try #require(DisplayTime(zoneNamed: "America/Chicago"))
+        let markdown = SessionMarkdown(report: report, script: DefaultPrompts.script, time: chicago).render()
+        #expect(markdown.contains("- Started: 2027-01-15 02:00 CST"))
     }
 
     @Test func theReportHoldsTheResult() throws {
@@ -33,7 +42,7 @@ struct SessionMarkdownTests {
     @Test func aChangedAnswerShowsWhatItWasAndWhen() throws {
         let markdown = try markdown()
         #expect(markdown.contains("- Answer: \\<script\\>alert(1)\\</script\\> \"onmouseover=alert(2)"))
-        #expect(markdown.contains("- Earlier (answered 2027-01-15T08:02:00Z, changed 2027-01-15T08:04:00Z): Parent Cafe"))
+        #expect(markdown.contains("- Earlier (answered 2027-01-15 08:02 UTC, changed 2027-01-15 08:04 UTC): Parent Cafe"))
     }
 
     @Test func theTranscriptListsEveryMessageWithWhoSentItAndTheChoices() throws {
@@ -76,8 +85,8 @@ struct NotesInExportsTests {
     @Test func theMarkdownHasTheNotesEscapedWithAuthorsAndEdits() async throws {
         let markdown = SessionMarkdown(report: try await Self.reportWithNotes(), script: DefaultPrompts.script).render()
         let notes = try #require(markdown.components(separatedBy: "## Facilitator notes").last)
-        #expect(notes.contains("- **dana, 2027-01-15T08:00:00Z:** Follow up with \\*Maria\\*."))
-        #expect(notes.contains("lee, 2027-01-15T08:00:00Z, edited 2027-01-15T08:01:00Z"))
+        #expect(notes.contains("- **dana, 2027-01-15 08:00 UTC:** Follow up with \\*Maria\\*."))
+        #expect(notes.contains("lee, 2027-01-15 08:00 UTC, edited 2027-01-15 08:01 UTC"))
         #expect(notes.contains("Second, final"))
         #expect(!markdown.contains("Second, draft"))
         #expect(markdown.range(of: "## Facilitator notes")!.lowerBound < markdown.range(of: "## Transcript")!.lowerBound)

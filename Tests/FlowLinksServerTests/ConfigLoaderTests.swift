@@ -9,7 +9,7 @@ struct ConfigLoaderTests {
         #expect(config.host == "127.0.0.1")
         #expect(config.port == 8080)
         #expect(config.databasePath == "./flowlinks.sqlite")
-        #expect(config.enabledChannels == ["generic"])
+        #expect(config.enabledChannels == ["webchat", "generic"])
     }
 
     @Test func flagsBeatEnvironmentWhichBeatsTheFile() throws {
@@ -26,7 +26,7 @@ struct ConfigLoaderTests {
             "FLOWLINKS_HOST": "0.0.0.0", "FLOWLINKS_MATTERMOST_TOKEN": "abc", "FLOWLINKS_TWILIO_AUTH_TOKEN": "t",
             "FLOWLINKS_TWILIO_PUBLIC_URL": "https://bot.example.org/webhooks/twilio",
         ])
-        #expect(config.enabledChannels == ["twilio", "mattermost"])
+        #expect(config.enabledChannels == ["webchat", "twilio", "mattermost"])
     }
 
     @Test func slackWhatsAppAndDiscordAreOnWithTheirSettings() throws {
@@ -36,7 +36,7 @@ struct ConfigLoaderTests {
             "FLOWLINKS_WHATSAPP_ACCESS_TOKEN": "t", "FLOWLINKS_WHATSAPP_API_BASE_URL": "http://127.0.0.1:9/v21.0",
             "FLOWLINKS_DISCORD_PUBLIC_KEY": String(repeating: "ab", count: 32),
         ])
-        #expect(config.enabledChannels == ["slack", "whatsapp", "discord"])
+        #expect(config.enabledChannels == ["webchat", "slack", "whatsapp", "discord"])
         #expect(config.whatsappAPIBaseURL == "http://127.0.0.1:9/v21.0")
         #expect(config.slackAPIBaseURL == "https://slack.com/api")
     }
@@ -68,6 +68,7 @@ struct ConfigLoaderTests {
         ),
         (["FLOWLINKS_DISCORD_PUBLIC_KEY": "abc"], "FLOWLINKS_DISCORD_PUBLIC_KEY: must be the 64 hexadecimal characters"),
         (["FLOWLINKS_SLACK_API_BASE_URL": "slack.com/api"], "FLOWLINKS_SLACK_API_BASE_URL: must be an http or https URL"),
+        (["FLOWLINKS_BEHIND_PROXY": "yes please"], "FLOWLINKS_BEHIND_PROXY: must be true or false, not \"yes please\""),
     ])
     func aBadSettingStopsStartUpAndIsNamed(environment: [String: String], message: String) {
         #expect {
@@ -106,13 +107,14 @@ struct ConfigLoaderTests {
 
 @Suite("The example config in Deploy/")
 struct ExampleConfigTests {
-    @Test func theExampleConfigLoadsAndTurnsOnlyTheGenericChannelOn() throws {
+    @Test func theExampleConfigLoadsAndTurnsOnlyTheWebChatAndGenericChannelOn() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Deploy/flowlinks.example.yaml")
         let text = try String(contentsOf: url, encoding: .utf8)
         let config = try ConfigLoader.load(file: (path: url.lastPathComponent, text: text))
         #expect(config.databasePath == "/var/lib/flowlinks/flowlinks.sqlite")
-        #expect(config.enabledChannels == ["generic"])
+        #expect(config.enabledChannels == ["webchat", "generic"])
+        #expect(config.behindProxy, "the example runs behind the proxy in Deploy/")
         let documented = Set(
             text.split(separator: "\n").compactMap { line -> String? in
                 let trimmed = line.drop { $0 == "#" || $0 == " " }

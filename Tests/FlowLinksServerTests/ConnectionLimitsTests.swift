@@ -42,7 +42,7 @@ struct ConnectionLimitsTests {
         let server = try TestServer {
             $0.genericToken = "live-token-0123456789"
             $0.newConversationsPerMinute = 2
-            $0.trustedProxies = ["127.0.0.1"]
+            $0.behindProxy = true
         }
         try await server.application.test(.live) { client async throws in
             #expect(try await client.startForwarded("a-1", from: "203.0.113.1") == .ok)

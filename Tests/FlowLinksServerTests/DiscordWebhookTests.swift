@@ -29,8 +29,11 @@ struct DiscordWebhookTests {
     @Test func aFollowUpDiscordDoesNotPlaceYetIsTriedAgainSoon() async throws {
         let server = try TestServer.withAPIPlatforms()
         try await server.test { client in
-            try await Self.send(client, server, try SignedRequests.discordCommand(id: "1", answer: "hi"))
-            try await Self.send(client, server, try SignedRequests.discordButton(id: "b1", value: "yes"))
+            for (index, text) in ["hi", "Riverside", "Parent Cafe", "skip"].enumerated() {
+                try await Self.send(client, server, try SignedRequests.discordCommand(id: "c\(index)", answer: text))
+            }
+            let yes = try server.buttonValue(option: 1, channel: "discord", conversation: "1029384756102938999")
+            try await Self.send(client, server, try SignedRequests.discordButton(id: "b1", value: yes))
         }
         let api = FakePlatformAPI.discord(statuses: [404])
         try await api.run { base in
@@ -51,10 +54,14 @@ struct DiscordWebhookTests {
             #expect(first.json["type"] as? Int == 4)
             let content = (first.json["data"] as? [String: Any])?["content"] as? String
             #expect(content?.contains("name of your organization") == true)
+            var benefit: TestResponse?
             for (index, text) in ["Riverside", "Parent Cafe", "skip"].enumerated() {
-                try await Self.send(client, server, try SignedRequests.discordCommand(id: "c\(index)", answer: text))
+                benefit = try await Self.send(client, server, try SignedRequests.discordCommand(id: "c\(index)", answer: text))
             }
-            let press = try await Self.send(client, server, try SignedRequests.discordButton(id: "b1", value: "yes"))
+            let question = try #require(benefit?.json["data"] as? [String: Any])
+            let yes = try #require(RenderedButton.discord(in: question).first)
+            #expect(yes.label == "Yes")
+            let press = try await Self.send(client, server, try SignedRequests.discordButton(id: "b1", value: yes.data))
             #expect(press.json["type"] as? Int == 7, "the pressed question is updated")
         }
         let calls = try await server.deliverQueued(to: .discord())

@@ -10,6 +10,8 @@ import Testing
 /// A browser's view of the facilitator pages: cookies it holds and the form token it last saw.
 struct Browser {
     var cookies: [String: String] = [:]
+    /// Sent as `X-Forwarded-For`, as a reverse proxy would, when set.
+    var forwardedFor: String?
 
     mutating func keep(_ response: TestResponse) {
         for header in response.headers[values: .setCookie] {
@@ -21,6 +23,13 @@ struct Browser {
 
     var cookieHeader: String { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
 
+    private func headers(_ extra: HTTPFields = [:]) -> HTTPFields {
+        var headers = extra
+        headers[.cookie] = cookieHeader
+        if let forwardedFor { headers[HTTPField.Name("X-Forwarded-For")!] = forwardedFor }
+        return headers
+    }
+
     static func formToken(in response: TestResponse) -> String? {
         let html = response.text
         guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
@@ -28,7 +37,7 @@ struct Browser {
     }
 
     mutating func get(_ uri: String, _ client: some TestClientProtocol) async throws -> TestResponse {
-        let response = try await client.execute(uri: uri, method: .get, headers: [.cookie: cookieHeader])
+        let response = try await client.execute(uri: uri, method: .get, headers: headers())
         keep(response)
         return response
     }
@@ -38,7 +47,7 @@ struct Browser {
     ) async throws -> TestResponse {
         let response = try await client.execute(
             uri: uri, method: .post,
-            headers: [.cookie: cookieHeader, .contentType: "application/x-www-form-urlencoded"],
+            headers: headers([.contentType: "application/x-www-form-urlencoded"]),
             body: ByteBuffer(string: PlatformRequests.formEncoded(fields)))
         keep(response)
         return response
@@ -46,11 +55,11 @@ struct Browser {
 
     /// Signs in through the form, as a person would.
     mutating func signIn(
-        _ client: some TestClientProtocol, password: String = "correct horse battery"
+        _ client: some TestClientProtocol, as username: String = "maria", password: String = "correct horse battery"
     ) async throws -> TestResponse {
         let form = try await get("/facilitator/login", client)
         let token = Self.formToken(in: form) ?? ""
-        return try await post("/facilitator/login", [("csrf", token), ("username", "maria"), ("password", password)], client)
+        return try await post("/facilitator/login", [("csrf", token), ("username", username), ("password", password)], client)
     }
 }
 

@@ -44,6 +44,32 @@ struct OpenAPIContractTests {
         #expect(problems.contains { $0.hasPrefix("$.messages[0].choices[0].number: below") })
     }
 
+    @Test func theWebChatsRepliesToItsScriptMatchTheSchema() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            var person = ChatVisitor()
+            try await person.open(client)
+            for text in ["hello"] + SampleAnswers.complete.prefix(4) {
+                let response = try await client.execute(
+                    uri: "/chat", method: .post,
+                    headers: [
+                        .cookie: person.browser.cookieHeader, .contentType: "application/x-www-form-urlencoded",
+                        .accept: "application/json",
+                    ],
+                    body: ByteBuffer(
+                        string: PlatformRequests.formEncoded([
+                            ("csrf", person.field("csrf")), ("message_id", UUID().uuidString), ("text", text),
+                        ])))
+                try expectConforms(response, status: 200, path: "/chat")
+            }
+            let refused = try await client.execute(
+                uri: "/chat", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .accept: "application/json"],
+                body: ByteBuffer(string: "csrf=x&message_id=abcdefgh&text=hi"))
+            try expectConforms(refused, status: 400, path: "/chat")
+        }
+    }
+
     @Test func aReplayMatchesTheSchema() async throws {
         let server = try TestServer()
         try await server.test { client in

@@ -9,13 +9,15 @@ import Testing
 
 @Suite("The outbox delivers replies sent through platform APIs")
 struct OutboxTests {
-    /// A Telegram conversation brought to the benefit question, then `presses` button values queued.
-    static func queueButtonPresses(_ presses: [String], on server: TestServer) async throws {
+    /// A Telegram conversation brought to the benefit question, then the buttons of `options` of
+    /// each question in turn pressed, their calls queued.
+    static func queueButtonPresses(_ options: [Int], on server: TestServer) async throws {
         try await server.test { client in
             for (update, text) in zip(1..., ["hi", "Riverside", "Parent Cafe", "skip"]) {
                 try await client.sendTelegram(PlatformRequests.telegramMessage(update: update, text: text))
             }
-            for (update, data) in zip(100..., presses) {
+            for (update, option) in zip(100..., options) {
+                let data = try server.buttonValue(option: option)
                 try await client.sendTelegram(PlatformRequests.telegramButton(update: update, data: data))
             }
         }
@@ -42,7 +44,7 @@ struct OutboxTests {
 
     @Test func aCallThatFailsTwiceIsDeliveredOnceAndInOrder() async throws {
         let server = try Self.server()
-        try await Self.queueButtonPresses(["yes", "no"], on: server)
+        try await Self.queueButtonPresses([1, 3], on: server)
         let api = FakePlatformAPI.telegram(statuses: [500, 500])
         try await api.run { base in
             var delivered = 0
@@ -69,7 +71,7 @@ struct OutboxTests {
 
     @Test func aRateLimitedCallWaitsForRetryAfter() async throws {
         let server = try Self.server()
-        try await Self.queueButtonPresses(["yes"], on: server)
+        try await Self.queueButtonPresses([1], on: server)
         let api = FakePlatformAPI.telegram(statuses: [429], retryAfter: 7)
         try await api.run { base in
             var delivered = 0
@@ -87,7 +89,7 @@ struct OutboxTests {
 
     @Test func afterTheLastAttemptTheCallIsFailedAndRetryDeliversIt() async throws {
         let server = try Self.server(maxAttempts: 2)
-        try await Self.queueButtonPresses(["yes"], on: server)
+        try await Self.queueButtonPresses([1], on: server)
         let api = FakePlatformAPI.telegram(statuses: [500, 502])
         try await api.run { base in
             var delivered = 0
@@ -112,7 +114,7 @@ struct OutboxTests {
 
     @Test func aPlatformRefusalIsNotRetried() async throws {
         let server = try Self.server()
-        try await Self.queueButtonPresses(["yes"], on: server)
+        try await Self.queueButtonPresses([1], on: server)
         let api = FakePlatformAPI.telegram(statuses: [403])
         try await api.run { base in
             try await Self.delivery(server, api: base).deliverDue()
@@ -127,7 +129,7 @@ struct OutboxTests {
         do {
             var server = try Self.server()
             server = try server.reopened(at: path)
-            try await Self.queueButtonPresses(["yes", "no"], on: server)
+            try await Self.queueButtonPresses([1, 3], on: server)
         }
         let restarted = try Self.server().reopened(at: path)
         let api = FakePlatformAPI.telegram()
@@ -142,15 +144,19 @@ struct OutboxTests {
     @Test func theRunningServerDeliversWithoutBeingAsked() async throws {
         let api = FakePlatformAPI.telegram()
         try await api.run { base in
-            var server = try Self.server()
-            server.senders = ["telegram": TelegramSender(client: .shared, baseURL: base, botToken: "123:ABC")]
+            var configured = try Self.server()
+            configured.senders = ["telegram": TelegramSender(client: .shared, baseURL: base, botToken: "123:ABC")]
+            let server = configured
             try await server.application.test(.live) { client in
-                try await client.sendTelegram(PlatformRequests.telegramMessage(update: 1, text: "hi"))
-                try await client.sendTelegram(PlatformRequests.telegramButton(update: 2, data: "back"))
+                for (update, text) in zip(1..., ["hi", "Riverside", "Parent Cafe", "skip"]) {
+                    try await client.sendTelegram(PlatformRequests.telegramMessage(update: update, text: text))
+                }
+                let data = try server.buttonValue(option: 1)
+                try await client.sendTelegram(PlatformRequests.telegramButton(update: 10, data: data))
                 let edit = await api.nextCall()
                 #expect(edit?.path == Self.edit)
                 let question = await api.nextCall()
-                #expect(question?.body.contains("first question") == true)
+                #expect(question?.body.contains("same or similar goals") == true)
             }
         }
     }

@@ -34,10 +34,14 @@ struct PlatformWebhookTests {
     @Test func aTelegramButtonPressIsAnsweredAndTheQuestionQueued() async throws {
         let server = try Self.server()
         try await server.test { client in
+            var benefit: TestResponse?
             for (update, text) in zip(1..., ["hi", "Riverside", "Parent Cafe", "skip"]) {
-                try await client.sendTelegram(PlatformRequests.telegramMessage(update: update, text: text))
+                benefit = try await client.sendTelegram(PlatformRequests.telegramMessage(update: update, text: text))
             }
-            let press = try await client.sendTelegram(PlatformRequests.telegramButton(update: 10, data: "yes"))
+            let yes = try #require(benefit?.telegramButtons.first)
+            #expect(yes.label == "Yes")
+            let press = try await client.sendTelegram(
+                PlatformRequests.telegramButton(update: 10, data: yes.data, label: yes.label))
             #expect(press.json["method"] as? String == "answerCallbackQuery")
             #expect(press.json["callback_query_id"] as? String == "cb-10")
         }
@@ -48,7 +52,7 @@ struct PlatformWebhookTests {
         let queued = try await server.database.outboxCalls(withStatus: [.pending], limit: 10).calls
         #expect(queued.map(\.method).sorted() == ["editMessageText", "sendMessage"])
         let edit = String(decoding: queued.first { $0.method == "editMessageText" }?.body ?? Data(), as: UTF8.self)
-        #expect(edit.contains(#""text":"question\n\n✓ yes""#), "the JSON holds the escaped line breaks")
+        #expect(edit.contains(#""text":"question\n\n✓ Yes""#), "the JSON holds the escaped line breaks")
         let next = String(decoding: queued.first { $0.method == "sendMessage" }?.body ?? Data(), as: UTF8.self)
         #expect(next.contains("same or similar goals"))
     }
@@ -56,8 +60,10 @@ struct PlatformWebhookTests {
     @Test func aRetriedTelegramButtonPressQueuesNothingTwice() async throws {
         let server = try Self.server()
         try await server.test { client in
-            try await client.sendTelegram(PlatformRequests.telegramMessage(update: 1, text: "hi"))
-            let press = PlatformRequests.telegramButton(update: 2, data: "back")
+            for (update, text) in zip(1..., ["hi", "Riverside", "Parent Cafe", "skip"]) {
+                try await client.sendTelegram(PlatformRequests.telegramMessage(update: update, text: text))
+            }
+            let press = PlatformRequests.telegramButton(update: 10, data: try server.buttonValue(option: 1))
             try await client.sendTelegram(press)
             let before = try server.database.rowCounts()
             let retry = try await client.sendTelegram(press)

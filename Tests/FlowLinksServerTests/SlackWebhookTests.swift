@@ -63,7 +63,8 @@ struct SlackWebhookTests {
             for (index, text) in ["hi", "Riverside", "Parent Cafe", "skip"].enumerated() {
                 try await Self.message(client, server, id: "Ev\(index)", text: text)
             }
-            let press = try SignedRequests.slackButton(value: "yes", ts: "1700000000.000400", actionTS: "1700000001.1")
+            let yes = try server.buttonValue(option: 1, channel: "slack", conversation: "T061EG9R6/D024BE91L")
+            let press = try SignedRequests.slackButton(value: yes, ts: "1700000000.000400", actionTS: "1700000001.1")
             let response = try await client.post(
                 "/webhooks/slack", press,
                 headers: SignedRequests.slackHeaders(
@@ -76,8 +77,9 @@ struct SlackWebhookTests {
         #expect(update["ts"] as? String == "1700000000.000400")
         let next = calls[calls.count - 1].json
         #expect((next["text"] as? String)?.contains("same or similar goals") == true)
-        let buttons = (next["blocks"] as? [[String: Any]])?.last?["elements"] as? [[String: Any]]
-        #expect(buttons?.compactMap { $0["value"] as? String }.contains("yes") == true)
+        let values = RenderedButton.slack(in: next).map(\.data)
+        #expect(values.count == 4)
+        #expect(values.allSatisfy { $0.hasSuffix(":shared_goals") }, "each button names the question it answers")
     }
 
     @Test func theSlashCommandIsAnsweredInTheResponse() async throws {

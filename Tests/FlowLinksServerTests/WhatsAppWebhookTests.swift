@@ -50,11 +50,13 @@ struct WhatsAppWebhookTests {
             for (index, text) in ["hi", "Riverside", "Parent Cafe", "skip"].enumerated() {
                 try await Self.send(client, try SignedRequests.whatsappText(id: "wamid.\(index)", text: text))
             }
-            try await Self.send(client, try SignedRequests.whatsappButton(id: "wamid.press", value: "yes"))
+            let yes = try server.buttonValue(option: 1, channel: "whatsapp", conversation: "16505551234")
+            try await Self.send(client, try SignedRequests.whatsappButton(id: "wamid.press", value: yes))
         }
         let calls = try await server.deliverQueued(to: .graph())
         let benefit = try #require(calls.first { ($0.json["interactive"] as? [String: Any])?["type"] as? String == "button" })
-        #expect(benefit.body.contains("\"id\":\"yes\""))
+        #expect(RenderedButton.whatsapp(in: benefit.json).map(\.label) == ["Yes", "Maybe", "No"])
+        #expect(RenderedButton.whatsapp(in: benefit.json).allSatisfy { $0.data.hasSuffix(":benefit") })
         let last = try #require(calls.last)
         let interactive = try #require(last.json["interactive"] as? [String: Any])
         #expect((interactive["body"] as? [String: Any])?["text"] as? String != nil)

@@ -52,6 +52,8 @@ class Endpoint:
     settings = {}
     # Where the text a person typed sits in the payload, and what the server stores for it.
     text_path = ("text",)
+    # A GET of the address is a page for people (the web chat), not a refusal.
+    page_on_get = False
 
     def payload(self, n, text):
         """A valid payload for message number n (a fresh event and conversation for each n)."""
@@ -164,7 +166,13 @@ class Telegram(Endpoint):
             "id": f"cb-{n}", "from": {"id": 950_000 + n}, "data": "1",
             "message": {"message_id": 1, "chat": {"id": 950_000 + n}}}}
         edit = {"update_id": 850_000 + n, "edited_message": {"message_id": 1, "chat": {"id": 1}, "text": "x"}}
-        return [
+        stale = [  # a button of another session, or no button FlowLinks made: a notice, nothing changes
+            (f"a button press naming {what}", {**press, "update_id": 860_000 + n * 10 + index,
+                                               "callback_query": {**press["callback_query"], "data": data}})
+            for index, (what, data) in enumerate([
+                ("another session", "fl:999999:1:benefit"), ("a session id past Int64", "fl:99999999999999999999:1:x"),
+                ("an unknown question", "fl:1:1:!explode"), ("option 0", "fl:1:0:benefit")])]
+        return [(name, self.request(self.encode(body)), "accept") for name, body in stale] + [
             ("a button press (callback_query)", self.request(self.encode(press)), "accept"),
             ("an update with nothing to answer (edited_message)", self.request(self.encode(edit)), "accept"),
             ("update_id as a string", self.request(b'{"update_id": "12", "message": {"message_id": 1, '
@@ -221,7 +229,9 @@ class Twilio(Endpoint):
         signed_with_query = Request("POST", self.path + "?source=fuzz", [
             ("Content-Type", FORM), ("X-Twilio-Signature", self.signature(body, url=TWILIO_URL + "?source=fuzz"))], body)
         button = self.encode(self.payload(n + 1, "hello") + [("ButtonPayload", "1")])
+        token = self.encode(self.payload(n + 2, "No") + [("ButtonPayload", "fl:999999:3:benefit"), ("ButtonText", "No")])
         return [
+            ("a WhatsApp quick-reply carrying another session's press token", self.request(token), "accept"),
             ("the query string signed with the URL", signed_with_query, "accept"),
             ("a WhatsApp quick-reply button", self.request(button), "accept"),
             ("no MessageSid", self.request(form_bytes([("From", "+15550000001"), ("Body", "x")])), "reject"),
@@ -432,4 +442,48 @@ class Discord(Endpoint):
                     "POST", self.path, [("Content-Type", JSON)] + self.auth_headers(body, str(stale)), body), "reject")]
 
 
-ENDPOINTS = [Generic(), Telegram(), Twilio(), MattermostForm(), MattermostJSON(), Slack(), WhatsApp(), Discord()]
+class WebChat(Endpoint):
+    """The web chat's form post: a browser's conversation cookie and a form token matching its cookie."""
+    name, path, media_type = "webchat", "/chat", FORM
+    page_on_get = True
+    CSRF = "fuzz-chat-csrf-token-0123456789abcdef"
+    # why: the page's script asks for JSON, and gets its refusals as {"error": ...}; a plain form
+    # post gets the same refusal as a small page, which the Swift tests check.
+    ACCEPT = ("Accept", "application/json")
+
+    def payload(self, n, text):
+        return [("csrf", self.CSRF), ("message_id", f"fuzz-chat-msg-{n}"), ("page", "/chat"), ("text", text)]
+
+    def event_id(self, n):
+        return f"fuzz-chat-msg-{n}"
+
+    @staticmethod
+    def conversation(body):
+        """The conversation for the message in `body`: one per message id, as one browser each."""
+        try:
+            fields = dict(urllib.parse.parse_qsl(body.decode("utf-8"), strict_parsing=False))
+        except (UnicodeDecodeError, ValueError):
+            fields = {}
+        message = "".join(c for c in fields.get("message_id", "none") if c.isalnum() or c in "-_")[:40]
+        return ("fuzz-chat-conversation-" + message).ljust(40, "x")
+
+    def cookie(self, body, csrf=None):
+        return ("Cookie", f"flowlinks_chat={self.conversation(body)}; flowlinks_chat_csrf={csrf or self.CSRF}")
+
+    def auth_headers(self, body):
+        return [self.cookie(body), self.ACCEPT]
+
+    def forgeries(self, n):
+        body = self.encode(self.payload(n, "hello"))
+        plain = [("Content-Type", FORM), self.ACCEPT]
+        wrong = self.encode([("csrf", "x" * 40)] + self.payload(n, "hello")[1:])
+        empty = self.encode([("csrf", "")] + self.payload(n, "hello")[1:])
+        return [
+            ("no cookies", Request("POST", self.path, plain, body)),
+            ("form token not the cookie's", Request("POST", self.path, plain + [self.cookie(wrong)], wrong)),
+            ("empty form token", Request("POST", self.path, plain + [self.cookie(empty)], empty)),
+            ("cookie token not the form's", Request("POST", self.path, plain + [self.cookie(body, "y" * 40)], body)),
+        ]
+
+
+ENDPOINTS = [WebChat(), Generic(), Telegram(), Twilio(), MattermostForm(), MattermostJSON(), Slack(), WhatsApp(), Discord()]

@@ -7,8 +7,13 @@ import hashlib
 import sqlite3
 
 # why: the outbox worker updates a queued call's delivery state on its own schedule (attempts,
-# next try, sent); no request changes those columns, so they are left out of the fingerprint.
-VOLATILE_COLUMNS = {"outbox": {"status", "attempts", "next_attempt_at", "last_error", "sent_at"}}
+# next try, sent); no request changes those columns, so they are left out of the fingerprint. A
+# facilitator's sign-in notes its last use (at most once a minute) on any request it makes, a
+# refused one included; which sign-ins exist is still compared.
+VOLATILE_COLUMNS = {
+    "outbox": {"status", "attempts", "next_attempt_at", "last_error", "sent_at"},
+    "facilitator_signins": {"last_seen_at", "expires_at"},
+}
 
 
 def snapshot(path):

@@ -9,7 +9,12 @@ Starts the real `flowlinks serve` on 127.0.0.1 with every channel on and a tempo
 (b) sends a table of malformed requests to every channel endpoint (channels_under_test.py): malformed
     JSON and form bodies, wrong content types, oversized and truncated bodies, invalid UTF-8, forged
     and missing signatures, stale timestamps, replays, huge numbers, deep nesting, nulls in every
-    field, unicode edge cases. Endpoints the server does not have (404) are skipped.
+    field, unicode edge cases. Endpoints the server does not have (404) are skipped;
+(c) creates facilitator accounts with the CLI, signs in through the form, and sends a table of
+    hostile query strings and form posts to every facilitator page and export
+    (facilitator_pages_under_test.py): page numbers, ids and dates out of range, NUL and invalid
+    UTF-8 in filters and search, oversized notes, missing and forged CSRF tokens, hostile sign-ins,
+    and the sign-in of an account removed meanwhile.
 
 After every request: the process is alive and /healthz answers; a response came back (no dropped
 connection); no 5xx; and for a 4xx, every table's rows are as before (row counts and a hash of the
@@ -32,6 +37,7 @@ import threading
 import time
 
 import channels_under_test as channels
+import facilitator_pages_under_test as facilitator_pages
 from database_snapshot import differences, snapshot, transcript_lines
 from live_server import LiveServer
 from raw_http import Request, send
@@ -202,7 +208,8 @@ def cases_for(endpoint, next_n):
     rows += unicode_cases(endpoint, next_n)
 
     # Methods and paths.
-    add("method", "GET", Request("GET", endpoint.path), "reject", strict=False)
+    # why: the web chat's address is also its page, which a browser GETs.
+    add("method", "GET", Request("GET", endpoint.path), "accept" if endpoint.page_on_get else "reject", strict=False)
     for method in ["PUT", "DELETE", "PATCH"]:
         add("method", method, Request(method, endpoint.path, endpoint.request(valid_body).headers, valid_body), "reject",
             strict=False)
@@ -528,6 +535,21 @@ def start_server(binary, database, log_path, fake_api):
     raise RuntimeError(f"the server would not start; see {log_path}")
 
 
+def facilitator_cases(binary, server, database):
+    """Accounts made with the CLI, a client signed in through the form, one whose account is then
+    removed, and the facilitator pages' table (facilitator_pages_under_test.py)."""
+    for name, password in [facilitator_pages.ACCOUNT, facilitator_pages.REMOVED]:
+        facilitator_pages.add_account(binary, database, name, password)
+    signed_in = facilitator_pages.SignedIn(server.port, *facilitator_pages.ACCOUNT)
+    removed = facilitator_pages.SignedIn(server.port, *facilitator_pages.REMOVED)
+    facilitator_pages.remove_account(binary, database, facilitator_pages.REMOVED[0])
+
+    def make(group, name, request, expect, after):
+        # why: the pages answer refusals with a short HTML page, not the webhooks' JSON error.
+        return Case(facilitator_pages.Pages, group, name, request, expect, after=after, json_error=False)
+    return facilitator_pages.cases(signed_in, removed, database, make)
+
+
 # Every check that fits a webhook server whose spec documents each answer; left out:
 # positive_data_acceptance (a schema-valid request may still be refused: a GET is documented as 405,
 # an id holding NUL is refused), unsupported_method (the router answers a method no route has, such
@@ -606,6 +628,13 @@ def main():
                 runner.run(case)
             print(f"  {endpoint.name:<18} {runner.sent - before[0]:>4} requests, {runner.rejected - before[1]:>4} 4xx, "
                   f"{len(runner.failures) - before[2]} problems", flush=True)
+        if not arguments.only or arguments.only in facilitator_pages.Pages.name:
+            print("== (c) hostile requests to the signed-in facilitator pages", flush=True)
+            before = (runner.sent, runner.rejected, len(runner.failures), time.monotonic())
+            for case in facilitator_cases(binary, server, database):
+                runner.run(case)
+            print(f"  {'facilitator':<18} {runner.sent - before[0]:>4} requests, {runner.rejected - before[1]:>4} 4xx, "
+                  f"{len(runner.failures) - before[2]} problems, {time.monotonic() - before[3]:.0f} s", flush=True)
         failures += runner.failures
         notes += runner.notes
     finally:

@@ -31,8 +31,13 @@ class Request:
 @dataclass
 class Response:
     status: int
-    headers: dict
+    headers: dict  # lower-case name → value; a repeated header keeps its last value
     body: bytes
+    header_lines: list = field(default_factory=list)  # every (lower-case name, value), in order
+
+    def all(self, name):
+        """Every value of a header that may repeat (Set-Cookie)."""
+        return [value for key, value in self.header_lines if key == name.lower()]
 
 
 def encode(request, port):
@@ -106,9 +111,12 @@ def parse(data):
     lines = head.split(b"\r\n")
     status = int(lines[0].split()[1])
     headers = {}
+    header_lines = []
     for line in lines[1:]:
         name, _, value = line.partition(b":")
-        headers[name.strip().lower().decode("latin-1")] = value.strip().decode("latin-1")
+        pair = (name.strip().lower().decode("latin-1"), value.strip().decode("latin-1"))
+        headers[pair[0]] = pair[1]
+        header_lines.append(pair)
     if headers.get("transfer-encoding", "").lower() == "chunked":
         body = b""
         while rest:
@@ -122,4 +130,4 @@ def parse(data):
         body = rest[:int(headers["content-length"])]
     else:
         body = rest
-    return Response(status, headers, body)
+    return Response(status, headers, body, header_lines)

@@ -28,11 +28,28 @@ public struct ReplyContext: Sendable {
     public var replayed: Bool
     /// The conversation sent too many messages; the reply asks it to slow down.
     public var rateLimited: Bool
+    /// For a button press: whether it answered the question (mark the question answered) or
+    /// changed nothing (leave the question as it is; the reply is a notice).
+    public var press: PressOutcome?
 
-    public init(sessionID: Int64? = nil, replayed: Bool = false, rateLimited: Bool = false) {
+    public init(sessionID: Int64? = nil, replayed: Bool = false, rateLimited: Bool = false, press: PressOutcome? = nil) {
         self.sessionID = sessionID
         self.replayed = replayed
         self.rateLimited = rateLimited
+        self.press = press
+    }
+
+    /// The reply is a notice rather than a turn of the conversation: a press that changed nothing,
+    /// or a message refused for coming too fast.
+    public var isNotice: Bool { rateLimited || press == .stale }
+
+    /// What a choice's button sends back: a `ChoicePress` token naming this session and the
+    /// choice's question, so the press answers only that question.
+    // why: choices stored before buttons carried their question (an old event replayed) keep the
+    // option id; a press of such a button changes nothing.
+    func buttonValue(for choice: Choice) -> String {
+        guard let sessionID, let question = choice.question else { return choice.value }
+        return ChoicePress(sessionID: sessionID, question: question, option: choice.number).token
     }
 }
 
@@ -55,20 +72,24 @@ public struct InboundEvent: Equatable, Sendable {
     /// The chat, thread or phone number the conversation happens in.
     public var conversation: String
     public var participant: String?
-    /// What was typed, or the value of the button pressed.
+    /// What was typed, or the label of the button pressed (its value when the platform sends no
+    /// label): what the transcript records.
     public var text: String
+    /// The button pressed, read from its value; `nil` for typed words.
+    public var press: ButtonPress?
     /// Platform details the reply needs (chat id, callback id).
     public var context: [String: String]
 
     public init(
         channel: String, eventID: String, conversation: String, participant: String?, text: String,
-        context: [String: String] = [:]
+        press: ButtonPress? = nil, context: [String: String] = [:]
     ) {
         self.channel = channel
         self.eventID = eventID
         self.conversation = conversation
         self.participant = participant
         self.text = text
+        self.press = press
         self.context = context
     }
 }

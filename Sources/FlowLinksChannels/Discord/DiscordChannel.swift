@@ -40,6 +40,7 @@ public struct DiscordChannel: Channel {
             throw .badRequest("The body is not a Discord interaction.")
         }
         let text: String
+        var press: ButtonPress?
         var context = ["application_id": interaction.applicationID, "token": interaction.token]
         switch DiscordInteraction.Kind(rawValue: interaction.type) {
         case .ping:
@@ -51,10 +52,12 @@ public struct DiscordChannel: Channel {
             let typed = (answer ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             text = typed.isEmpty ? "start" : typed
         case .component:
-            text = interaction.data?.customID ?? ""
+            let value = interaction.data?.customID ?? ""
+            text = interaction.message?.label(of: value) ?? value
+            press = ButtonPress(value: value)
             context["kind"] = "button"
             context["question"] = interaction.message?.content ?? ""
-            context["chosen"] = interaction.message?.label(of: text) ?? text
+            context["chosen"] = text
         case nil:
             throw .badRequest("Interactions of type \(interaction.type) are not used by FlowLinks.")
         }
@@ -62,7 +65,8 @@ public struct DiscordChannel: Channel {
         return .event(
             InboundEvent(
                 channel: name, eventID: interaction.id, conversation: channel,
-                participant: interaction.member?.user?.id ?? interaction.user?.id, text: text, context: context))
+                participant: interaction.member?.user?.id ?? interaction.user?.id, text: text, press: press,
+                context: context))
     }
 
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
@@ -72,8 +76,9 @@ public struct DiscordChannel: Channel {
         }
         var messages = parts.map { DiscordMessage(content: $0) }
         if messages.isEmpty { messages = [DiscordMessage(content: "")] }
-        messages[messages.count - 1].components = replies.last.flatMap { rows(for: $0.choices) }
-        if context.rateLimited {
+        messages[messages.count - 1].components = replies.last.flatMap { rows(for: $0.choices, context: context) }
+        if context.isNotice {
+            // why: a notice is for the presser alone, and the pressed question keeps its buttons.
             messages[0].flags = 64
             return ChannelReply(response: .json(JSONBody.encode(DiscordResponse.message(messages[0]))))
         }
@@ -107,12 +112,13 @@ public struct DiscordChannel: Channel {
 
     /// Buttons for the choices, five to a row; none when there are more than fit or a value is too
     /// long to send back (the choices are numbered in the text then, and a typed number answers).
-    private func rows(for choices: [Choice]) -> [DiscordMessage.ActionRow]? {
+    private func rows(for choices: [Choice], context: ReplyContext) -> [DiscordMessage.ActionRow]? {
+        let values = choices.map(context.buttonValue(for:))
         guard !choices.isEmpty, choices.count <= Self.buttonsPerRow * Self.maximumRows,
-            choices.allSatisfy({ $0.value.count <= Self.customIDLimit })
+            values.allSatisfy({ $0.count <= Self.customIDLimit })
         else { return nil }
-        let buttons = choices.map { choice in
-            DiscordMessage.Button(label: layout.buttonLabel(for: choice, among: choices), customID: choice.value)
+        let buttons = zip(choices, values).map { choice, value in
+            DiscordMessage.Button(label: layout.buttonLabel(for: choice, among: choices), customID: value)
         }
         return stride(from: 0, to: buttons.count, by: Self.buttonsPerRow).map {
             DiscordMessage.ActionRow(components: Array(buttons[$0..<min($0 + Self.buttonsPerRow, buttons.count)]))

@@ -78,7 +78,8 @@ public struct SlackChannel: Channel {
             let team = interaction.team?.id, let channel = interaction.channel?.id
         else { return .respond(.acknowledged) }
         let messageTS = interaction.message?.ts ?? interaction.container?.messageTS
-        var context = ["kind": "button", "channel": channel, "chosen": action.text?.text ?? value]
+        let chosen = action.text?.text ?? value
+        var context = ["kind": "button", "channel": channel, "chosen": chosen]
         // why: only a message Slack sent back can be updated; an ephemeral one comes without it.
         if let message = interaction.message {
             context["message_ts"] = message.ts
@@ -88,7 +89,8 @@ public struct SlackChannel: Channel {
         return .event(
             InboundEvent(
                 channel: name, eventID: "action:\(messageTS ?? "-"):\(action.actionTS ?? action.actionID)",
-                conversation: "\(team)/\(channel)", participant: interaction.user?.id, text: value, context: context))
+                conversation: "\(team)/\(channel)", participant: interaction.user?.id, text: chosen,
+                press: ButtonPress(value: value), context: context))
     }
 
     private func receiveCommand(_ form: FormBody) throws(ChannelError) -> ChannelInbound {
@@ -105,7 +107,7 @@ public struct SlackChannel: Channel {
     }
 
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
-        let messages = render(replies)
+        let messages = render(replies, context: context)
         switch event.context["kind"] {
         case "command":
             // why: the answer to a slash command is its response; Slack shows it to the channel.
@@ -113,6 +115,10 @@ public struct SlackChannel: Channel {
             first.responseType = context.rateLimited ? "ephemeral" : "in_channel"
             let rest = messages.dropFirst().map { post($0, for: event) }
             return ChannelReply(response: .json(JSONBody.encode(first)), followUps: Array(rest))
+        case "button" where context.press == .stale:
+            // why: the press changed nothing, so the question keeps its buttons; the notice is for
+            // the presser alone, as Slack apps answer a button that no longer applies.
+            return ChannelReply(response: .acknowledged, followUps: messages.map { postNotice($0, for: event) })
         case "button":
             // why: a refused press (rate limit) answered nothing, so the question keeps its buttons.
             let update = event.context["message_ts"] == nil || context.rateLimited ? [] : [markAnswered(event)]
@@ -123,7 +129,7 @@ public struct SlackChannel: Channel {
     }
 
     /// The engine's messages as Slack messages: mrkdwn sections, buttons under the last question.
-    func render(_ replies: [OutboundMessage]) -> [SlackMessageBody] {
+    func render(_ replies: [OutboundMessage], context: ReplyContext) -> [SlackMessageBody] {
         let text = replies.map(layout.text(of:)).joined(separator: "\n\n")
         let sections = TextSplitter(limit: Self.splitLimit).split(text).map {
             SlackBlock.section(ChoiceLayout.clip(Escaping.mrkdwn($0), to: Self.sectionLimit))
@@ -131,7 +137,7 @@ public struct SlackChannel: Channel {
         var groups = stride(from: 0, to: max(sections.count, 1), by: Self.blocksPerMessage).map {
             Array(sections[$0..<min($0 + Self.blocksPerMessage, sections.count)])
         }
-        if let question = replies.last, let buttons = buttons(for: question.choices) {
+        if let question = replies.last, let buttons = buttons(for: question.choices, context: context) {
             groups[groups.count - 1].append(buttons)
         }
         return groups.map { blocks in
@@ -142,13 +148,13 @@ public struct SlackChannel: Channel {
         }
     }
 
-    private func buttons(for choices: [Choice]) -> SlackBlock? {
+    private func buttons(for choices: [Choice], context: ReplyContext) -> SlackBlock? {
         guard !choices.isEmpty, choices.count <= Self.buttonsPerBlock else { return nil }
         return .buttons(
             choices.map { choice in
                 SlackButton(
                     label: layout.buttonLabel(for: choice, among: choices), actionID: "choice-\(choice.number)",
-                    value: choice.value)
+                    value: context.buttonValue(for: choice))
             })
     }
 
@@ -157,6 +163,17 @@ public struct SlackChannel: Channel {
         message.channel = event.context["channel"]
         message.threadTS = event.context["thread_ts"]
         return PlatformCall(channel: name, method: "chat.postMessage", body: JSONBody.encode(message))
+    }
+
+    /// `chat.postEphemeral` to the person who pressed, where the question is; a plain post when
+    /// Slack did not say who pressed.
+    private func postNotice(_ message: SlackMessageBody, for event: InboundEvent) -> PlatformCall {
+        guard let user = event.participant else { return post(message, for: event) }
+        var message = message
+        message.channel = event.context["channel"]
+        message.threadTS = event.context["thread_ts"]
+        message.user = user
+        return PlatformCall(channel: name, method: "chat.postEphemeral", body: JSONBody.encode(message))
     }
 
     /// `chat.update` of the pressed question: its buttons replaced by the answer chosen, so an old

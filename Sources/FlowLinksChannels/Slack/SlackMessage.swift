@@ -55,10 +55,12 @@ struct SlackButton: Encodable, Equatable {
     }
 }
 
-/// The body of `chat.postMessage`, `chat.update`, and of a slash command's response.
+/// The body of `chat.postMessage`, `chat.postEphemeral`, `chat.update`, and of a slash command's response.
 struct SlackMessageBody: Encodable {
     /// Where to post; absent in a slash command's response.
     var channel: String?
+    /// Who sees an ephemeral message.
+    var user: String?
     /// The message to replace, for `chat.update`.
     var ts: String?
     var threadTS: String?
@@ -69,7 +71,7 @@ struct SlackMessageBody: Encodable {
     let blocks: [SlackBlock]
 
     enum CodingKeys: String, CodingKey {
-        case channel, ts, text, blocks
+        case channel, user, ts, text, blocks
         case threadTS = "thread_ts"
         case responseType = "response_type"
     }

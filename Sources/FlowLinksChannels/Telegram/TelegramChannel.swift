@@ -37,14 +37,14 @@ public struct TelegramChannel: Channel {
         let eventID = String(update.updateID)
         if let query = update.callbackQuery, let message = query.message {
             let data = query.data ?? ""
+            let chosen = message.label(of: data) ?? data
             return .event(
                 InboundEvent(
                     channel: name, eventID: eventID, conversation: String(message.chat.id),
-                    participant: String(query.from.id), text: data,
+                    participant: String(query.from.id), text: chosen, press: ButtonPress(value: data),
                     context: [
                         "chat_id": String(message.chat.id), "callback_query_id": query.id,
-                        "message_id": String(message.messageID), "question": message.text ?? "",
-                        "chosen": message.label(of: data) ?? data,
+                        "message_id": String(message.messageID), "question": message.text ?? "", "chosen": chosen,
                     ]))
         }
         if let message = update.message {
@@ -60,7 +60,7 @@ public struct TelegramChannel: Channel {
 
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {
         let chatID = Int64(event.context["chat_id"] ?? event.conversation) ?? 0
-        let keyboard = replies.last.map(keyboard(for:)) ?? nil
+        let keyboard = replies.last.flatMap { self.keyboard(for: $0, context: context) }
         let text = replies.map(layout.text(of:)).joined(separator: "\n\n")
         let parts = TextSplitter(limit: Self.messageLimit).split(text)
         let messages = parts.enumerated().map { index, part in
@@ -68,8 +68,9 @@ public struct TelegramChannel: Channel {
                 method: nil, chatID: chatID, text: Escaping.html(part),
                 replyMarkup: index == parts.count - 1 ? keyboard : nil)
         }
-        if let callbackID = event.context["callback_query_id"], context.rateLimited {
-            // why: nothing is queued for a rate-limited press, so the notice rides on the answer itself.
+        if let callbackID = event.context["callback_query_id"], context.isNotice {
+            // why: a press refused for going too fast or for belonging to another question changed
+            // nothing: the notice rides on the answer itself, and the pressed question stays as it is.
             let notice = String(text.prefix(Self.callbackNoticeLimit))
             let answer = AnswerCallbackQuery(
                 method: "answerCallbackQuery", callbackQueryID: callbackID, text: notice, showAlert: true)
@@ -89,11 +90,12 @@ public struct TelegramChannel: Channel {
         return ChannelReply(response: .json(JSONBody.encode(only)))
     }
 
-    private func keyboard(for message: OutboundMessage) -> InlineKeyboard? {
+    private func keyboard(for message: OutboundMessage, context: ReplyContext) -> InlineKeyboard? {
         guard !message.choices.isEmpty else { return nil }
         return InlineKeyboard(
             inlineKeyboard: message.choices.map { choice in
-                let data = choice.value.utf8.count <= Self.callbackDataLimit ? choice.value : String(choice.number)
+                let value = context.buttonValue(for: choice)
+                let data = value.utf8.count <= Self.callbackDataLimit ? value : String(choice.number)
                 return [.init(text: layout.buttonLabel(for: choice, among: message.choices), callbackData: data)]
             })
     }

@@ -33,8 +33,17 @@ public struct TwilioChannel: Channel {
             throw .badRequest("Missing field \"MessageSid\".")
         }
         guard let from = form["From"], !from.isEmpty else { throw .badRequest("Missing field \"From\".") }
-        // why: a WhatsApp quick-reply button sends its payload; plain SMS sends only the body.
-        let text = form["ButtonPayload"].flatMap { $0.isEmpty ? nil : $0 } ?? form["Body"] ?? ""
+        // why: a WhatsApp quick-reply button sends its payload; plain SMS sends only the body. A
+        // payload is a press only when it is a press token; one a template's author chose is words.
+        let payload = form["ButtonPayload"].flatMap { $0.isEmpty ? nil : $0 }
+        if let press = payload.flatMap(ChoicePress.init(token:)) {
+            let label = form["ButtonText"] ?? form["Body"] ?? ""
+            return .event(
+                InboundEvent(
+                    channel: name, eventID: messageSID, conversation: from, participant: from,
+                    text: label.isEmpty ? press.token : label, press: .choice(press)))
+        }
+        let text = payload ?? form["Body"] ?? ""
         return .event(InboundEvent(channel: name, eventID: messageSID, conversation: from, participant: from, text: text))
     }
 

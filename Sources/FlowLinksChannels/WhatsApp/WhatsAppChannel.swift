@@ -55,7 +55,7 @@ public struct WhatsAppChannel: Channel {
                 events.append(
                     InboundEvent(
                         channel: name, eventID: message.id, conversation: message.from, participant: message.from,
-                        text: message.said, context: ["phone_number_id": phoneNumberID]))
+                        text: message.said, press: message.press, context: ["phone_number_id": phoneNumberID]))
             }
         }
         // why: delivery and read statuses arrive on the same webhook and need only an acknowledgement.
@@ -68,7 +68,7 @@ public struct WhatsAppChannel: Channel {
             .split(replies.map(layout.text(of:)).joined(separator: "\n\n"))
             .map { WhatsAppMessage.text($0, to: recipient) }
         if let question = replies.last, let last = messages.last?.text?.body,
-            let action = action(for: question.choices)
+            let action = action(for: question.choices, context: context)
         {
             // why: an interactive message's body holds 1024 characters; text before that goes first.
             let parts = TextSplitter(limit: Self.interactiveBodyLimit).split(last)
@@ -86,16 +86,16 @@ public struct WhatsAppChannel: Channel {
 
     /// Reply buttons when three or fewer short choices, a list for up to ten, else none (the
     /// choices are numbered in the text and a typed number answers).
-    private func action(for choices: [Choice]) -> WhatsAppMessage.Interactive.Action? {
+    private func action(for choices: [Choice], context: ReplyContext) -> WhatsAppMessage.Interactive.Action? {
         guard !choices.isEmpty else { return nil }
         if choices.count <= Self.maximumButtons, layout.labelsFitButtons(choices) {
-            return .init(buttons: choices.map { .init(reply: .init(id: $0.value, title: $0.label)) })
+            return .init(buttons: choices.map { .init(reply: .init(id: context.buttonValue(for: $0), title: $0.label)) })
         }
         guard choices.count <= Self.maximumRows else { return nil }
         let rows = choices.map { choice in
             let fits = choice.label.count <= Self.rowTitleLimit
             return WhatsAppMessage.Interactive.Section.Row(
-                id: choice.value,
+                id: context.buttonValue(for: choice),
                 title: ChoiceLayout.clip(fits ? choice.label : "\(choice.number). \(choice.shortLabel)", to: Self.rowTitleLimit),
                 description: fits ? nil : ChoiceLayout.clip(choice.label, to: Self.rowDescriptionLimit))
         }

@@ -1,3 +1,5 @@
+import FlowLinksCore
+
 /// The parts of a WhatsApp Cloud API webhook notification FlowLinks reads.
 struct WhatsAppNotification: Decodable {
     struct Entry: Decodable {
@@ -55,10 +57,20 @@ struct WhatsAppNotification: Decodable {
         let interactive: Interactive?
         let button: Button?
 
-        /// What the person said: the text typed or the id of the option picked. Anything else (a
+        /// The reply button or list row picked, or a template's quick reply carrying a press token.
+        var press: ButtonPress? {
+            if let reply = interactive?.buttonReply ?? interactive?.listReply { return ButtonPress(value: reply.id) }
+            // why: a template's quick-reply payload is chosen by whoever wrote the template; only a
+            // token is a press, anything else is read as words.
+            return button?.payload.flatMap(ChoicePress.init(token:)).map(ButtonPress.choice)
+        }
+
+        /// What the person said: the text typed, or the title of the option picked. Anything else (a
         /// photo, a voice note) reads as no words, so the engine asks kindly for a typed answer.
         var said: String {
-            text?.body ?? interactive?.buttonReply?.id ?? interactive?.listReply?.id ?? button?.payload ?? button?.text ?? ""
+            if let reply = interactive?.buttonReply ?? interactive?.listReply { return reply.title ?? reply.id }
+            if press != nil { return button?.text ?? button?.payload ?? "" }
+            return text?.body ?? button?.payload ?? button?.text ?? ""
         }
     }
 

@@ -17,7 +17,7 @@ public enum EngagementLevel: Int, CaseIterable, Comparable, Codable, Sendable {
 }
 
 /// A contiguous span of levels; a chart cell may cover several (resources 1–3 share one).
-public struct LevelSpan: Codable, Equatable, Sendable {
+public struct LevelSpan: Codable, Hashable, Sendable {
     public let lowest: EngagementLevel
     public let highest: EngagementLevel
 

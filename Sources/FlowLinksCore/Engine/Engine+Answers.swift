@@ -32,6 +32,7 @@ extension Engine {
     /// Stores the answer, clears answers that depended on a changed one, and asks what comes next.
     func record(_ answer: Answer, for step: Step, in state: SessionState, now: Date, prefix: [OutboundMessage] = []) -> Turn {
         var state = state
+        let answer = step.storesChoiceAsText ? storedAsText(answer, on: step) : answer
         let changed = state.answers[step.id].map { !$0.means(answer) } ?? true
         state.answers[step.id] = answer
         state.misses = 0
@@ -42,6 +43,7 @@ extension Engine {
 
     /// Moves to the first unanswered question, or finishes with the result.
     func advance(_ state: SessionState, now: Date, prefix: [OutboundMessage] = []) -> Turn {
+        if let turn = advanceInWorkshop(state, now: now, prefix: prefix) { return turn }
         var state = state
         if let next = firstUnanswered(state.answers) {
             state.currentStep = next.id

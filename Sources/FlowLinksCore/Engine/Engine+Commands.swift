@@ -35,19 +35,26 @@ extension Engine {
             let confirmation: Confirmation = command == .restart ? .restart : .delete
             state.pendingConfirmation = confirmation
             let key: MessageKey = confirmation == .restart ? .restartConfirm : .deleteConfirm
-            return Turn(state: state, replies: [OutboundMessage(language.message(key).render(), choices: yesNoChoices())])
+            let choices = yesNoChoices(for: confirmation)
+            return Turn(state: state, replies: [OutboundMessage(language.message(key).render(), choices: choices)])
         }
     }
 
-    /// Carries out a confirmed restart or erasure; anything but yes cancels it.
+    /// Reads the reply to "are you sure?": anything but yes cancels.
     func confirm(_ pending: Confirmation, reply: String, in state: SessionState, now: Date) -> Turn {
-        var state = state
-        state.pendingConfirmation = nil
         let question = script.confirmation
         let reading = ChoiceInterpreter(language: script.language).interpret(
             reply, options: question.options, vocabulary: question.vocabulary)
         // why: erasing or restarting is kept only on a clear yes; "probably" cancels.
-        guard reading?.optionID == question.options[0].id, reading?.confidence == .high else {
+        let confirmed = reading?.optionID == question.options[0].id && reading?.confidence == .high
+        return confirm(pending, confirmed: confirmed, in: state, now: now)
+    }
+
+    /// Carries out a confirmed restart or erasure, or cancels it.
+    func confirm(_ pending: Confirmation, confirmed: Bool, in state: SessionState, now: Date) -> Turn {
+        var state = state
+        state.pendingConfirmation = nil
+        guard confirmed else {
             let cancelled = OutboundMessage(script.language.message(.cancelled).render())
             let next = state.status == .completed ? [alreadyDone(state)] : ask(in: state)
             return Turn(state: state, replies: [cancelled] + next)
@@ -65,6 +72,7 @@ extension Engine {
     private func status(_ state: SessionState) -> Turn {
         let language = script.language
         guard state.status != .completed, state.currentStep != nil else {
+            if let partnerDone = partnerAlreadyDone(state) { return Turn(state: state, replies: [partnerDone]) }
             let wording = AnswerWording(script: script)
             let done = language.message(.statusDone).render([
                 "initiative": wording.value(of: .initiative, in: state.answers) ?? "",
@@ -96,9 +104,10 @@ extension Engine {
         return Turn(state: state, replies: [OutboundMessage(script.language.message(.back).render())] + ask(in: state))
     }
 
-    private func yesNoChoices() -> [Choice] {
+    private func yesNoChoices(for pending: Confirmation) -> [Choice] {
         script.confirmation.options.enumerated().map {
-            Choice(number: $0 + 1, value: $1.id, label: $1.label, shortLabel: $1.shortLabel)
+            Choice(
+                number: $0 + 1, value: $1.id, label: $1.label, shortLabel: $1.shortLabel, question: .confirmation(pending))
         }
     }
 }

@@ -42,7 +42,9 @@ extension Engine {
 
     func choices(for step: Step) -> [Choice] {
         step.options.enumerated().map { index, option in
-            Choice(number: index + 1, value: option.id, label: option.label, shortLabel: option.shortLabel)
+            Choice(
+                number: index + 1, value: option.id, label: option.label, shortLabel: option.shortLabel,
+                question: .step(step.id))
         }
     }
 
@@ -78,6 +80,7 @@ extension Engine {
 
     /// What a finished session says to anything but a command.
     func alreadyDone(_ state: SessionState) -> OutboundMessage {
+        if let partnerDone = partnerAlreadyDone(state) { return partnerDone }
         let wording = AnswerWording(script: script)
         let level = state.result.map { script.chart.name(of: $0.recommendation.recommended) } ?? ""
         return OutboundMessage(

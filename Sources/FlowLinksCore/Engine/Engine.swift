@@ -18,13 +18,15 @@ public struct Engine: Sendable {
     /// A new session: the welcome and the first question.
     public func begin(now: Date) -> Turn {
         let state = SessionState(
-            currentStep: script.steps.first?.id, lastActivity: now, contentVersion: script.version)
+            currentStep: script.steps.first?.id, lastActivity: now, contentVersion: script.version,
+            workshop: script.scope?.link)
         let welcome = Template(script.welcome).render(["question_count": "\(applicableSteps(state.answers).count)"])
         return Turn(state: state, replies: [OutboundMessage(welcome)] + ask(in: state))
     }
 
     /// Shows a returning person where they were, without taking anything as an answer.
     public func reopen(_ state: SessionState, now: Date) -> Turn {
+        if let scoped = rescoped(for: state) { return scoped.reopen(state, now: now) }
         var state = state
         state.lastActivity = now
         guard state.status != .completed else {
@@ -41,6 +43,7 @@ public struct Engine: Sendable {
 
     /// Pauses an active session (the `pause` command, or a terminal closed with Ctrl-D).
     public func pause(_ state: SessionState, now: Date) -> Turn {
+        if let scoped = rescoped(for: state) { return scoped.pause(state, now: now) }
         var state = state
         state.lastActivity = now
         guard state.status == .active else { return Turn(state: state, replies: []) }
@@ -55,6 +58,8 @@ public struct Engine: Sendable {
 
     /// One inbound message.
     public func reply(to text: String, in state: SessionState, now: Date) -> Turn {
+        if let scoped = rescoped(for: state) { return scoped.reply(to: text, in: state, now: now) }
+        if let request = workshopRequest(text, in: state, now: now) { return request }
         let command = CommandReader(language: script.language).command(in: text)
         let returning = state.status == .paused || now.timeIntervalSince(state.lastActivity) > idleTimeout
         var state = state

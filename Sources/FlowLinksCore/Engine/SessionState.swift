@@ -20,11 +20,13 @@ public struct SessionState: Equatable, Codable, Sendable {
     public var lastActivity: Date
     public var contentVersion: String
     public var result: SessionResult?
+    /// The workshop the session belongs to, if the person joined one.
+    public var workshop: WorkshopLink?
 
     public init(
         status: Status = .active, currentStep: StepID?, answers: [StepID: Answer] = [:], misses: Int = 0,
         pendingConfirmation: Confirmation? = nil, pendingReading: PendingReading? = nil, lastActivity: Date,
-        contentVersion: String, result: SessionResult? = nil
+        contentVersion: String, result: SessionResult? = nil, workshop: WorkshopLink? = nil
     ) {
         self.status = status
         self.currentStep = currentStep
@@ -35,6 +37,7 @@ public struct SessionState: Equatable, Codable, Sendable {
         self.lastActivity = lastActivity
         self.contentVersion = contentVersion
         self.result = result
+        self.workshop = workshop
     }
 }
 

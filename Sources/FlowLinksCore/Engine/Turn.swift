@@ -13,6 +13,8 @@ public struct Turn: Sendable {
         case erase
         /// Close this session and continue in a new one that starts from `state`.
         case startNewSession
+        /// Work on a workshop that needs the database (`Engine+Workshops`).
+        case workshop(WorkshopRequest)
     }
 
     public init(state: SessionState, replies: [OutboundMessage], effect: Effect = .none, reading: ReadingEvent? = nil) {
@@ -57,25 +59,39 @@ public enum ReadingOutcome: String, CaseIterable, Sendable {
 public struct OutboundMessage: Equatable, Codable, Sendable {
     public var text: String
     public var choices: [Choice]
+    /// Set when the message only answers a button press that changed nothing; a channel shows it
+    /// beside the pressed button (a notice over the chat, a message only the presser sees).
+    public var notice: Notice?
 
-    public init(_ text: String, choices: [Choice] = []) {
+    public init(_ text: String, choices: [Choice] = [], notice: Notice? = nil) {
         self.text = text
         self.choices = choices
+        self.notice = notice
+    }
+
+    /// Why a message is a notice rather than a turn of the conversation.
+    public enum Notice: String, Codable, Sendable {
+        /// The press belonged to a question that is not the current one.
+        case stalePress = "stale_press"
     }
 }
 
-/// One choice offered with a message; `value` is what a button sends back.
+/// One choice offered with a message: `value` is the option's id; a button sends back a
+/// `ChoicePress` naming the session, `question` and `number`.
 public struct Choice: Equatable, Codable, Sendable {
     /// Its number in a numbered list; 0 for a choice that is not numbered (the Yes of a confirmation).
     public var number: Int
     public var value: String
     public var label: String
     public var shortLabel: String
+    /// The question the choice answers; `nil` in choices stored before buttons carried it.
+    public var question: Question?
 
-    public init(number: Int, value: String, label: String, shortLabel: String) {
+    public init(number: Int, value: String, label: String, shortLabel: String, question: Question? = nil) {
         self.number = number
         self.value = value
         self.label = label
         self.shortLabel = shortLabel
+        self.question = question
     }
 }

@@ -1,7 +1,8 @@
 /// Messages and choices as JSON text, in the form `JSONDecoder` reads back into them.
 // why: stored with every turn (the dedupe record, the transcript's choices); see `JSONWriter`.
 extension OutboundMessage {
-    /// `[{"text":…,"choices":[…]}]`, as `JSONEncoder` writes `[OutboundMessage]`.
+    /// `[{"text":…,"choices":[…]}]`, with `"notice"` when there is one, as `JSONEncoder` writes
+    /// `[OutboundMessage]`.
     public static func json(_ messages: [OutboundMessage]) -> [UInt8] {
         var writer = JSONWriter()
         writer.array(messages) { writer, message in
@@ -9,6 +10,10 @@ extension OutboundMessage {
             writer.string(message.text)
             writer.raw(",\"choices\":")
             Choice.write(message.choices, to: &writer)
+            if let notice = message.notice {
+                writer.raw(",\"notice\":")
+                writer.string(notice.rawValue)
+            }
             writer.raw("}")
         }
         return writer.bytes
@@ -16,7 +21,8 @@ extension OutboundMessage {
 }
 
 extension Choice {
-    /// `[{"number":1,"value":…,"label":…,"shortLabel":…}]`, as `JSONEncoder` writes `[Choice]`.
+    /// `[{"number":1,"value":…,"label":…,"shortLabel":…}]`, with `"question"` when there is one, as
+    /// `JSONEncoder` writes `[Choice]`.
     public static func json(_ choices: [Choice]) -> [UInt8] {
         var writer = JSONWriter(capacity: 128 * choices.count)
         write(choices, to: &writer)
@@ -33,6 +39,10 @@ extension Choice {
             writer.string(choice.label)
             writer.raw(",\"shortLabel\":")
             writer.string(choice.shortLabel)
+            if let question = choice.question {
+                writer.raw(",\"question\":")
+                writer.string(question.text)
+            }
             writer.raw("}")
         }
     }

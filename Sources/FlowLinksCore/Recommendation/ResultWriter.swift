@@ -78,6 +78,7 @@ struct ResultWriter {
     private func wordsPart(_ recommendation: Recommendation, quote: String) -> SessionResult.Part {
         let key: ResultTemplateKey =
             switch recommendation.wordsCheck {
+            case .aligned where recommendation.wordsLevel != recommendation.overallCurrent: .wordsClose
             case .aligned: .wordsAligned
             case .overpromising: .wordsOverpromising
             case .underselling: .wordsUnderselling

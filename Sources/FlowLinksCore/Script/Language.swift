@@ -74,6 +74,26 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case rateLimited = "rate_limited"
     /// The button that opens a list of options, on platforms that show long choice lists that way.
     case chooseButton = "choose_button"
+    /// A button press that changed nothing: the question was not the current one, the reflection
+    /// is finished or paused, or the conversation was erased.
+    case pressOutdated = "press_outdated"
+    case pressFinished = "press_finished"
+    case pressPaused = "press_paused"
+    case pressEnded = "press_ended"
+    /// The web chat page's own words: its introduction, labels and buttons, and a note on privacy.
+    case chatTitle = "chat_title"
+    case chatSkip = "chat_skip"
+    case chatIntro = "chat_intro"
+    case chatStart = "chat_start"
+    case chatAnswerLabel = "chat_answer_label"
+    case chatSend = "chat_send"
+    case chatStartOver = "chat_start_over"
+    case chatDelete = "chat_delete"
+    case chatHelp = "chat_help"
+    case chatPrivacy = "chat_privacy"
+    case chatBot = "chat_bot"
+    case chatYou = "chat_you"
+    case chatBack = "chat_back"
 
     /// The placeholders this message may use.
     public var placeholders: Set<String> {
@@ -90,6 +110,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
         case .choiceLine: ["number", "label"]
         case .answerWithNote: ["choice", "note"]
         default: []
+        }
+    }
+
+    /// The most characters the message may have, where it is shown in a small space.
+    public var maximumLength: Int? {
+        switch self {
+        // why: shown over the chat beside the pressed button; Telegram cuts such a notice at 200.
+        case .pressOutdated, .pressFinished, .pressPaused, .pressEnded: 200
+        default: nil
         }
     }
 }

@@ -155,3 +155,91 @@ enum PromptFiles {
         }
     }
 }
+
+extension PromptFiles {
+    /// `workshop.yaml`.
+    struct WorkshopFile: Decodable {
+        let requests: [String: [String]]
+        let perspective: PerspectiveEntry
+        let partnerSteps: [StepEntry]
+        let messages: [String: String]
+        let teamView: TeamViewEntry
+        let numbers: [String]
+        let and: String
+        let discussion: DiscussionEntry
+        let reasoning: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case requests, perspective, messages, numbers, and, discussion, reasoning
+            case partnerSteps = "partner_steps"
+            case teamView = "team_view"
+        }
+    }
+
+    struct PerspectiveEntry: Decodable {
+        let question: String
+        let why: String
+        let member: String
+        let memberWords: [String]?
+        let partner: String
+        let partnerWords: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case question, why, member, partner
+            case memberWords = "member_words"
+            case partnerWords = "partner_words"
+        }
+    }
+
+    struct TeamViewEntry: Decodable {
+        let minimumPeople: Int
+        let levelsApart: Int
+        let partnersBelow: Int
+        let questions: Int
+
+        enum CodingKeys: String, CodingKey {
+            case questions
+            case minimumPeople = "minimum_people"
+            case levelsApart = "levels_apart"
+            case partnersBelow = "partners_below"
+        }
+    }
+
+    /// `discussion:`: templates by key, and the list of general questions.
+    struct DiscussionEntry: Decodable {
+        let templates: [String: String]
+        let general: [String]
+
+        init(from decoder: Decoder) throws {
+            var templates = try decoder.singleValueContainer().decode([String: TextOrList].self)
+            guard case .list(let general) = templates.removeValue(forKey: "general") else {
+                throw DecodingError.keyNotFound(
+                    AnyKey("general"), .init(codingPath: decoder.codingPath, debugDescription: "a list of questions"))
+            }
+            self.general = general
+            self.templates = templates.compactMapValues { if case .text(let text) = $0 { text } else { nil } }
+        }
+    }
+
+    enum TextOrList: Decodable {
+        case text(String)
+        case list([String])
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self = .text(text)
+            } else {
+                self = .list(try container.decode([String].self))
+            }
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

@@ -12,6 +12,8 @@ public enum ResultTemplateKey: String, CaseIterable, Sendable {
     case wordsOverpromising = "words.overpromising"
     case wordsUnderselling = "words.underselling"
     case wordsAligned = "words.aligned"
+    /// Words and actions one level apart: under the gap that is flagged, yet not the same level.
+    case wordsClose = "words.close"
     case wordsNotAssessed = "words.not_assessed"
     case closing
 
@@ -27,7 +29,7 @@ public enum ResultTemplateKey: String, CaseIterable, Sendable {
         case .dimensionNext: ["dimension", "current", "answer", "next", "actions", "recommended"]
         case .dimensionSustain: ["dimension", "current", "answer", "actions", "recommended"]
         case .actionLine: ["action"]
-        case .wordsOverpromising, .wordsUnderselling, .wordsAligned: words
+        case .wordsOverpromising, .wordsUnderselling, .wordsAligned, .wordsClose: words
         case .wordsNotAssessed: []
         case .closing: ["initiative"]
         }

@@ -11,6 +11,12 @@ public struct Script: Sendable {
     public let scoring: ScoringRules
     public let actions: ActionCatalog
     public let result: ResultTemplates
+    /// Workshops: the perspective question, the partner version of the questions, the team view's words.
+    public let workshop: WorkshopContent
+    /// The steps of `script.yaml`, which a workshop's member version starts from.
+    let memberSteps: [Step]
+    /// The workshop and perspective this version of the script is for; `nil` for `script.yaml`'s own.
+    public internal(set) var scope: WorkshopScope? = nil
 
     /// The step with this id, if the script has one.
     public func step(_ id: StepID) -> Step? { steps.first { $0.id == id } }
@@ -67,9 +73,12 @@ public struct Step: Sendable {
     /// The options' words, stemmed and indexed once, for reading replies.
     let vocabulary: ChoiceVocabulary
     /// Steps whose changed answer means this one is asked again.
-    public let dependsOn: [StepID]
+    public internal(set) var dependsOn: [StepID]
     /// This step is passed over when that step was skipped.
     public let askIfAnswered: StepID?
+    /// A choice stored as its label's text (a workshop's list of organizations or initiatives),
+    /// so answers read and group like typed ones.
+    public internal(set) var storesChoiceAsText = false
 
     public func option(_ id: String) -> AnswerOption? { options.first { $0.id == id } }
 }

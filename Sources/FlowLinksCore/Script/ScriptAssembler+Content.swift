@@ -25,6 +25,9 @@ extension ScriptAssembler {
             }
             let template = Template(text)
             checkTemplate(template, file: "language.yaml", key: "messages.\(key.rawValue)", allowed: key.placeholders)
+            if let limit = key.maximumLength, text.count > limit {
+                report("language.yaml", "messages.\(key.rawValue)", "is \(text.count) characters; at most \(limit) fit")
+            }
             messages[key] = template
         }
         for name in file.messages.keys where MessageKey(rawValue: name) == nil {

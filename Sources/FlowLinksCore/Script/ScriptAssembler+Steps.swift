@@ -1,13 +1,23 @@
 extension ScriptAssembler {
     /// Builds the steps of `script.yaml`, checking ids, kinds, roles, options and references.
     mutating func buildSteps(_ file: PromptFiles.ScriptFile, chart: Chart, language: Language) -> [Step] {
+        let steps = buildSteps(file.steps, chart: chart, language: language, file: "script.yaml", list: "steps")
+        checkRoles(steps)
+        return steps
+    }
+
+    /// Builds a list of steps written as `script.yaml`'s are (also `workshop.yaml`'s partner steps).
+    mutating func buildSteps(
+        _ entries: [PromptFiles.StepEntry], chart: Chart, language: Language, file: String, list: String
+    ) -> [Step] {
         var steps: [Step] = []
         var earlierRoles: Set<StepRole> = []
-        for (index, entry) in file.steps.enumerated() {
-            let key = "steps[\(index)] (\(entry.id))"
-            if steps.contains(where: { $0.id == entry.id }) { report("script.yaml", "\(key).id", "is used twice") }
+        for (index, entry) in entries.enumerated() {
+            let key = "\(list)[\(index)] (\(entry.id))"
+            if steps.contains(where: { $0.id == entry.id }) { report(file, "\(key).id", "is used twice") }
+            checkStepID(entry.id, key: key, file: file)
             guard let kind = Step.Kind(rawValue: entry.kind) else {
-                report("script.yaml", "\(key).kind", "must be text or choice, not \"\(entry.kind)\"")
+                report(file, "\(key).kind", "must be text or choice, not \"\(entry.kind)\"")
                 continue
             }
             var role: StepRole?
@@ -15,17 +25,17 @@ extension ScriptAssembler {
                 role = StepRole(rawValue: name)
                 if role == nil {
                     let known = StepRole.allCases.map(\.rawValue).joined(separator: ", ")
-                    report("script.yaml", "\(key).role", "unknown role \"\(name)\" (known: \(known))")
+                    report(file, "\(key).role", "unknown role \"\(name)\" (known: \(known))")
                 }
             }
-            let (options, dimension) = buildOptions(entry, kind: kind, chart: chart, key: key)
-            checkReferences(entry, earlier: steps, key: key)
+            let (options, dimension) = buildOptions(entry, kind: kind, chart: chart, key: key, file: file)
+            checkReferences(entry, earlier: steps, key: key, file: file)
             var allowed: Set<String> = []
             if earlierRoles.contains(.organization) { allowed.insert("organization") }
             if earlierRoles.contains(.initiative) { allowed.insert("initiative") }
-            checkTemplate(Template(entry.question), file: "script.yaml", key: "\(key).question", allowed: allowed)
-            checkNotEmpty(entry.question, file: "script.yaml", key: "\(key).question")
-            checkNotEmpty(entry.why, file: "script.yaml", key: "\(key).why")
+            checkTemplate(Template(entry.question), file: file, key: "\(key).question", allowed: allowed)
+            checkNotEmpty(entry.question, file: file, key: "\(key).question")
+            checkNotEmpty(entry.why, file: file, key: "\(key).why")
             if let role { earlierRoles.insert(role) }
             steps.append(
                 Step(
@@ -34,63 +44,71 @@ extension ScriptAssembler {
                     vocabulary: ChoiceVocabulary(options: options, language: language), dependsOn: entry.dependsOn ?? [],
                     askIfAnswered: entry.askIfAnswered))
         }
-        checkRoles(steps)
         return steps
     }
 
-    private mutating func checkReferences(_ entry: PromptFiles.StepEntry, earlier: [Step], key: String) {
+    /// A step id travels in the value of every button that answers the step, so its alphabet and
+    /// length are bounded (`Question.isValidStepID`): the longest value fits every platform's limit.
+    private mutating func checkStepID(_ id: StepID, key: String, file: String) {
+        guard !Question.isValidStepID(id) else { return }
+        report(
+            file, "\(key).id",
+            "must be 1 to \(Question.maximumStepIDLength) letters, digits, _ or - (buttons send it back)")
+    }
+
+    private mutating func checkReferences(_ entry: PromptFiles.StepEntry, earlier: [Step], key: String, file: String) {
         for id in entry.dependsOn ?? [] where !earlier.contains(where: { $0.id == id }) {
-            report("script.yaml", "\(key).depends_on", "\"\(id)\" is not an earlier step")
+            report(file, "\(key).depends_on", "\"\(id)\" is not an earlier step")
         }
         if let id = entry.askIfAnswered, !earlier.contains(where: { $0.id == id }) {
-            report("script.yaml", "\(key).ask_if_answered", "\"\(id)\" is not an earlier step")
+            report(file, "\(key).ask_if_answered", "\"\(id)\" is not an earlier step")
         }
     }
 
     private mutating func buildOptions(
-        _ entry: PromptFiles.StepEntry, kind: Step.Kind, chart: Chart, key: String
+        _ entry: PromptFiles.StepEntry, kind: Step.Kind, chart: Chart, key: String, file: String
     ) -> ([AnswerOption], EngagementDimension?) {
         switch (kind, entry.options, entry.optionsFrom) {
         case (.text, nil, nil):
             return ([], nil)
         case (.text, _, _):
-            report("script.yaml", key, "a text step has no options")
+            report(file, key, "a text step has no options")
             return ([], nil)
         case (.choice, let entries?, nil):
-            return (explicitOptions(entries, key: key), nil)
+            return (explicitOptions(entries, key: key, file: file), nil)
         case (.choice, nil, "levels"):
             return (levelOptions(chart), nil)
         case (.choice, nil, let source?):
             guard let dimension = EngagementDimension(rawValue: source), let row = chart.row(dimension) else {
-                report("script.yaml", "\(key).options_from", "must be levels or a chart dimension, not \"\(source)\"")
+                report(file, "\(key).options_from", "must be levels or a chart dimension, not \"\(source)\"")
                 return ([], nil)
             }
             return (cellOptions(row, chart: chart), dimension)
         case (.choice, _, _):
-            report("script.yaml", key, "a choice step needs either options or options_from")
+            report(file, key, "a choice step needs either options or options_from")
             return ([], nil)
         }
     }
 
-    private mutating func explicitOptions(_ entries: [PromptFiles.OptionEntry], key: String) -> [AnswerOption] {
+    private mutating func explicitOptions(_ entries: [PromptFiles.OptionEntry], key: String, file: String) -> [AnswerOption] {
         var options: [AnswerOption] = []
         for (index, entry) in entries.enumerated() {
             var meaning: AnswerMeaning?
             if let means = entry.means {
                 meaning = AnswerMeaning(rawValue: means)
                 if meaning == nil {
-                    report("script.yaml", "\(key).options[\(index)].means", "must be yes, no or unsure, not \"\(means)\"")
+                    report(file, "\(key).options[\(index)].means", "must be yes, no or unsure, not \"\(means)\"")
                 }
             }
             if options.contains(where: { $0.id == entry.id }) {
-                report("script.yaml", "\(key).options[\(index)].id", "\"\(entry.id)\" is used twice")
+                report(file, "\(key).options[\(index)].id", "\"\(entry.id)\" is used twice")
             }
             options.append(
                 AnswerOption(
                     id: entry.id, label: entry.label, shortLabel: entry.label, meaning: meaning,
                     words: normalized(entry.words ?? []), levels: nil))
         }
-        if options.count < 2 { report("script.yaml", "\(key).options", "needs at least two options") }
+        if options.count < 2 { report(file, "\(key).options", "needs at least two options") }
         return options
     }
 

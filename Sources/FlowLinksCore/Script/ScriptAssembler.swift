@@ -12,7 +12,8 @@ struct ScriptAssembler {
     mutating func assemble(
         script: PromptFiles.ScriptFile, chart chartFile: PromptFiles.ChartFile,
         language languageFile: PromptFiles.LanguageFile, scoring scoringFile: PromptFiles.ScoringFile,
-        actions actionsFile: PromptFiles.ActionsFile, result resultFile: PromptFiles.ResultFile
+        actions actionsFile: PromptFiles.ActionsFile, result resultFile: PromptFiles.ResultFile,
+        workshop workshopFile: PromptFiles.WorkshopFile
     ) -> Script? {
         let chart = buildChart(chartFile)
         guard let language = buildLanguage(languageFile) else { return nil }
@@ -25,10 +26,12 @@ struct ScriptAssembler {
         let scoring = buildScoring(scoringFile, steps: steps)
         let actions = buildActions(actionsFile)
         let result = buildResult(resultFile)
+        let workshop = buildWorkshop(workshopFile, chart: chart, language: language, memberSteps: steps)
         guard problems.isEmpty else { return nil }
         return Script(
             version: version, welcome: script.welcome, steps: steps, chart: chart, language: language,
-            confirmation: YesNoQuestion(language: language), scoring: scoring, actions: actions, result: result)
+            confirmation: YesNoQuestion(language: language), scoring: scoring, actions: actions, result: result,
+            workshop: workshop, memberSteps: steps)
     }
 
     mutating func checkTemplate(_ template: Template, file: String, key: String, allowed: Set<String>) {

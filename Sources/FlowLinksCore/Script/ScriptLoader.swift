@@ -4,7 +4,9 @@ import Yams
 /// Reads a `Prompts/` folder and turns it into a validated `Script`.
 public enum ScriptLoader {
     /// The files a `Prompts/` folder must hold.
-    public static let fileNames = ["script.yaml", "chart.yaml", "language.yaml", "scoring.yaml", "actions.yaml", "result.yaml"]
+    public static let fileNames = [
+        "script.yaml", "chart.yaml", "language.yaml", "scoring.yaml", "actions.yaml", "result.yaml", "workshop.yaml",
+    ]
 
     /// Loads and validates the folder; the error lists every problem by file and key.
     public static func load(directory: URL) throws(PromptsError) -> Script {
@@ -31,12 +33,14 @@ public enum ScriptLoader {
         let scoring: PromptFiles.ScoringFile? = decoder.decode("scoring.yaml")
         let actions: PromptFiles.ActionsFile? = decoder.decode("actions.yaml")
         let result: PromptFiles.ResultFile? = decoder.decode("result.yaml")
-        guard let script, let chart, let language, let scoring, let actions, let result else {
+        let workshop: PromptFiles.WorkshopFile? = decoder.decode("workshop.yaml")
+        guard let script, let chart, let language, let scoring, let actions, let result, let workshop else {
             throw PromptsError(problems: decoder.problems)
         }
         var assembler = ScriptAssembler(version: version(script.version, sources: sources))
         let built = assembler.assemble(
-            script: script, chart: chart, language: language, scoring: scoring, actions: actions, result: result)
+            script: script, chart: chart, language: language, scoring: scoring, actions: actions, result: result,
+            workshop: workshop)
         guard let built, assembler.problems.isEmpty else { throw PromptsError(problems: assembler.problems) }
         return built
     }

@@ -16,7 +16,9 @@ extension Config {
         case .requestTimeoutSeconds: Self.number(requestTimeoutSeconds)
         case .newConversationsPerMinute: String(newConversationsPerMinute)
         case .newConversationsPerChannelPerMinute: String(newConversationsPerChannelPerMinute)
-        case .trustedProxies: trustedProxies.isEmpty ? "none" : trustedProxies.joined(separator: ", ")
+        case .timeZone: timeZone
+        case .webchat: String(webchat)
+        case .behindProxy: String(behindProxy)
         case .genericToken: Self.presence(of: genericToken)
         case .telegramSecretToken: Self.presence(of: telegramSecretToken)
         case .telegramBotToken: Self.presence(of: telegramBotToken)
@@ -33,6 +35,10 @@ extension Config {
         case .whatsappAPIBaseURL: whatsappAPIBaseURL
         case .discordPublicKey: discordPublicKey ?? "not set"
         case .discordAPIBaseURL: discordAPIBaseURL
+        case .publicBaseURL: publicBaseURL ?? "not set"
+        case .telegramBotUsername: telegramBotUsername ?? "not set"
+        case .whatsappNumber: whatsappNumber ?? "not set"
+        case .smsNumber: smsNumber ?? "not set"
         }
     }
 

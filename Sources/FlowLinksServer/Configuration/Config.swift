@@ -22,9 +22,14 @@ public struct Config: Sendable, Equatable {
     public var newConversationsPerMinute = 60
     /// New conversations one channel may start per minute (and at once), all clients together.
     public var newConversationsPerChannelPerMinute = 600
-    /// Reverse proxies whose `X-Forwarded-For` is believed, by IP address.
-    public var trustedProxies: [String] = []
+    /// The IANA time zone facilitators see times in and give days in.
+    public var timeZone = "UTC"
+    /// A reverse proxy forwards every request and writes the client's address last in
+    /// `X-Forwarded-For`; the limits on failed facilitator sign-ins then count by that address.
+    public var behindProxy = false
 
+    /// The web chat at `/chat`: on unless turned off.
+    public var webchat = true
     public var genericToken: String?
     public var telegramSecretToken: String?
     public var telegramBotToken: String?
@@ -41,6 +46,12 @@ public struct Config: Sendable, Equatable {
     public var whatsappAPIBaseURL = "https://graph.facebook.com/v21.0"
     public var discordPublicKey: String?
     public var discordAPIBaseURL = "https://discord.com/api/v10"
+    /// Where people reach the server, for links in workshop join instructions.
+    public var publicBaseURL: String?
+    /// For join instructions: the Telegram bot's username, the WhatsApp and SMS numbers.
+    public var telegramBotUsername: String?
+    public var whatsappNumber: String?
+    public var smsNumber: String?
 
     public init() {}
 
@@ -51,6 +62,7 @@ public struct Config: Sendable, Equatable {
     /// a token only on loopback.
     public var enabledChannels: [String] {
         var names: [String] = []
+        if webchat { names.append("webchat") }
         if genericToken != nil || isLoopback { names.append("generic") }
         if telegramSecretToken != nil { names.append("telegram") }
         if twilioAuthToken != nil { names.append("twilio") }

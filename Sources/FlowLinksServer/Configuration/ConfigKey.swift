@@ -10,7 +10,9 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case requestTimeoutSeconds = "request_timeout_seconds"
     case newConversationsPerMinute = "new_conversations_per_minute"
     case newConversationsPerChannelPerMinute = "new_conversations_per_channel_per_minute"
-    case trustedProxies = "trusted_proxies"
+    case timeZone = "time_zone"
+    case webchat
+    case behindProxy = "behind_proxy"
     case genericToken = "generic_token"
     case telegramSecretToken = "telegram_secret_token"
     case telegramBotToken = "telegram_bot_token"
@@ -27,6 +29,10 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case whatsappAPIBaseURL = "whatsapp_api_base_url"
     case discordPublicKey = "discord_public_key"
     case discordAPIBaseURL = "discord_api_base_url"
+    case publicBaseURL = "public_base_url"
+    case telegramBotUsername = "telegram_bot_username"
+    case whatsappNumber = "whatsapp_number"
+    case smsNumber = "sms_number"
 
     /// The environment variable that sets it: `FLOWLINKS_` and the name in capitals.
     public var environmentVariable: String { "FLOWLINKS_" + rawValue.uppercased() }
@@ -55,7 +61,10 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .newConversationsPerMinute: "new conversations one client address may start per minute (default 60)"
         case .newConversationsPerChannelPerMinute:
             "new conversations one channel may start per minute, all clients together (default 600)"
-        case .trustedProxies: "reverse proxies whose X-Forwarded-For names the client, comma-separated IPs (default none)"
+        case .timeZone: "time zone of the times facilitators see and the days they filter by, e.g. America/Chicago (default UTC)"
+        case .webchat: "the web chat at /chat, where anyone with the link can answer: true or false (default true)"
+        case .behindProxy:
+            "true when a reverse proxy forwards every request: failed sign-ins then count by the last X-Forwarded-For address (default false)"
         case .genericToken: "bearer token of the generic channel (without it: loopback only)"
         case .telegramSecretToken: "secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (turns it on)"
         case .telegramBotToken: "bot token from BotFather, for replies sent through the Bot API"
@@ -72,6 +81,10 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .whatsappAPIBaseURL: "Graph API base URL with its version (default https://graph.facebook.com/v21.0)"
         case .discordPublicKey: "Discord application's public key, hex (turns the interactions endpoint on)"
         case .discordAPIBaseURL: "Discord API base URL, for long replies' follow-ups (default https://discord.com/api/v10)"
+        case .publicBaseURL: "the server's address as people reach it, e.g. https://flowlinks.example.org (web chat join links)"
+        case .telegramBotUsername: "the Telegram bot's username, without @ (workshop join links)"
+        case .whatsappNumber: "the WhatsApp number people message, in international form, e.g. +15551234567 (join links)"
+        case .smsNumber: "the SMS number people text, e.g. +15551234567 (workshop join instructions)"
         }
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOCore
 import Yams
 
 /// A setting that stops start-up, named the way the person set it (flag, variable or file key).
@@ -100,6 +99,15 @@ public enum ConfigLoader {
             return number
         }
 
+        func boolean(_ key: ConfigKey) throws(ConfigError) -> Bool? {
+            guard let text = try string(key) else { return nil }
+            switch text.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: throw ConfigError(setting: values[key]!.source, problem: "must be true or false, not \"\(text)\"")
+            }
+        }
+
         func url(_ key: ConfigKey) throws(ConfigError) -> String? {
             guard let text = try string(key) else { return nil }
             guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
@@ -134,7 +142,15 @@ public enum ConfigLoader {
             if let count = try integer(.newConversationsPerChannelPerMinute, in: 1...1_000_000) {
                 config.newConversationsPerChannelPerMinute = count
             }
-            if let proxies = try string(.trustedProxies) { config.trustedProxies = try addresses(.trustedProxies, proxies) }
+            if let zone = try string(.timeZone) {
+                guard TimeZone(identifier: zone) != nil else {
+                    throw ConfigError(
+                        setting: values[.timeZone]!.source,
+                        problem: "\"\(zone)\" is not a time zone; use a name such as UTC, America/Chicago or Europe/Madrid")
+                }
+                config.timeZone = zone
+            }
+            if let behindProxy = try boolean(.behindProxy) { config.behindProxy = behindProxy }
             if let text = try string(.idleHours) {
                 guard let hours = Double(text), hours > 0, hours.isFinite else {
                     throw ConfigError(setting: values[.idleHours]!.source, problem: "must be a number of hours above 0")
@@ -148,6 +164,7 @@ public enum ConfigLoader {
                 }
                 config.logLevel = level
             }
+            if let on = try boolean(.webchat) { config.webchat = on }
             config.genericToken = try inventedSecret(.genericToken)
             config.telegramSecretToken = try inventedSecret(.telegramSecretToken)
             if let secret = config.telegramSecretToken, !Self.isTelegramSecret(secret) {
@@ -174,12 +191,44 @@ public enum ConfigLoader {
                     problem: "must be the 64 hexadecimal characters shown as PUBLIC KEY in Discord's developer portal")
             }
             if let base = try url(.discordAPIBaseURL) { config.discordAPIBaseURL = base }
+            try readJoinSettings(into: &config)
             try requireTogether(.telegramSecretToken, .telegramBotToken)
             try requireTogether(.twilioAuthToken, .twilioPublicURL)
             try requireTogether(.slackSigningSecret, .slackBotToken)
             try requireTogether(.whatsappAppSecret, .whatsappVerifyToken)
             try requireTogether(.whatsappAppSecret, .whatsappAccessToken)
             return config
+        }
+
+        /// The settings workshop join instructions need: where people reach the server, the bot's
+        /// username and the phone numbers.
+        func readJoinSettings(into config: inout Config) throws(ConfigError) {
+            if let base = try url(.publicBaseURL) {
+                config.publicBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
+            }
+            if let name = try string(.telegramBotUsername) {
+                let bare = name.hasPrefix("@") ? String(name.dropFirst()) : name
+                guard (5...32).contains(bare.count), bare.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+                else {
+                    throw ConfigError(
+                        setting: values[.telegramBotUsername]!.source,
+                        problem: "must be the bot's username: 5 to 32 letters, digits or _, like flowlinks_bot")
+                }
+                config.telegramBotUsername = bare
+            }
+            config.whatsappNumber = try phoneNumber(.whatsappNumber)
+            config.smsNumber = try phoneNumber(.smsNumber)
+        }
+
+        /// A phone number in international form: "+" and 8 to 15 digits; spaces and dashes are dropped.
+        func phoneNumber(_ key: ConfigKey) throws(ConfigError) -> String? {
+            guard let text = try string(key) else { return nil }
+            let compact = text.filter { $0 != " " && $0 != "-" }
+            guard compact.hasPrefix("+"), (8...15).contains(compact.count - 1), compact.dropFirst().allSatisfy(\.isNumber) else {
+                throw ConfigError(
+                    setting: values[key]!.source, problem: "must be a phone number in international form, like +15551234567")
+            }
+            return compact
         }
 
         func positiveNumber(_ key: ConfigKey, atMost limit: Double) throws(ConfigError) -> Double? {
@@ -189,20 +238,6 @@ public enum ConfigLoader {
                     setting: values[key]!.source, problem: "must be a number above 0 and at most \(Int(limit)), not \"\(text)\"")
             }
             return number
-        }
-
-        /// A comma-separated list of IPv4 or IPv6 addresses.
-        func addresses(_ key: ConfigKey, _ text: String) throws(ConfigError) -> [String] {
-            let list = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            var addresses: [String] = []
-            for address in list {
-                // why: written the way the server will see peers (e.g. "0:0::1" becomes "::1").
-                guard let parsed = try? SocketAddress(ipAddress: address, port: 0).ipAddress else {
-                    throw ConfigError(setting: values[key]!.source, problem: "\"\(address)\" is not an IP address")
-                }
-                addresses.append(parsed)
-            }
-            return addresses
         }
 
         /// A secret the operator makes up (not one a platform issues): long enough not to be guessed.

@@ -8,7 +8,7 @@ extension FacilitatorPages {
             await guarded(request) { session, _ in
                 let overview = try await database.overview()
                 let page = OverviewPage(
-                    session: session, script: script, overview: overview, readings: readings.rows(in: script))
+                    session: session, script: script, overview: overview, time: time, readings: readings.rows(in: script))
                 return .html(page.render())
             }
         }

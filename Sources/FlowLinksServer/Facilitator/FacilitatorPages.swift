@@ -15,20 +15,31 @@ struct FacilitatorPages: Sendable {
 
     let database: AppDatabase
     let script: Script
+    /// The channels the server has on, offered in the sessions filter beside those with sessions.
+    let enabledChannels: [String]
+    /// The zone facilitators see times in and give days in.
+    let time: DisplayTime
     /// How replies to each choice question went since start, for the overview.
     let readings: ReadingTally
     let now: @Sendable () -> Date
+    /// The settings workshop join instructions are made from (enabled channels, links, numbers).
+    var joinSettings = Config()
 
     /// The longest note kept, in characters.
     static let noteLimit = 5000
 
     func add<Context: RequestContext>(to group: RouterGroup<Context>, guarded: @escaping Guard) {
         addOverview(to: group, guarded: guarded)
+        addWorkshops(to: group, guarded: guarded)
         group.get("sessions") { request, _ in
             await guarded(request) { session, _ in
-                let query = try SessionListQuery(queryString: request.uri.query)
+                let query = try SessionListQuery(queryString: request.uri.query, time: time)
                 let page = try await database.reviewSessions(matching: query.filter)
-                return .html(SessionsListPage(session: session, script: script, query: query, page: page).render())
+                let channels = Set(enabledChannels).union(try await database.channelsWithSessions()).sorted()
+                return .html(
+                    SessionsListPage(
+                        session: session, script: script, query: query, page: page, channels: channels, time: time
+                    ).render())
             }
         }
         group.get("sessions/:id") { request, context in
@@ -36,13 +47,13 @@ struct FacilitatorPages: Sendable {
                 let report = try await report(context)
                 let notes = try await database.notes(ofSession: report.session.id ?? 0)
                 let reviewed = ReviewedSession(report: report, script: script)
-                return .html(SessionDetailPage(session: session, reviewed: reviewed, notes: notes).render())
+                return .html(SessionDetailPage(session: session, reviewed: reviewed, notes: notes, time: time).render())
             }
         }
         group.get("sessions/:id/summary") { request, context in
             await guarded(request) { session, _ in
                 let reviewed = ReviewedSession(report: try await report(context), script: script)
-                return .html(SummaryPage(session: session, reviewed: reviewed).render())
+                return .html(SummaryPage(session: session, reviewed: reviewed, time: time).render())
             }
         }
         group.post("sessions/:id/notes") { request, context in
@@ -70,7 +81,7 @@ struct FacilitatorPages: Sendable {
         group.get("sessions/:id/export.md") { request, context in
             await guarded(request) { _, _ in
                 let report = try await report(context)
-                let markdown = SessionMarkdown(report: report, script: script).render()
+                let markdown = SessionMarkdown(report: report, script: script, time: time).render()
                 return .download(
                     Array(markdown.utf8), type: "text/markdown; charset=utf-8", name: "session-\(report.session.id ?? 0).md")
             }
@@ -84,11 +95,11 @@ struct FacilitatorPages: Sendable {
         }
         group.get("export.csv") { request, _ in
             await guarded(request) { _, _ in
-                var filter = try SessionListQuery(queryString: request.uri.query).filter
+                var filter = try SessionListQuery(queryString: request.uri.query, time: time).filter
                 filter.page = 1
                 filter.pageSize = 100_000
                 let reports = try await database.reports(matching: filter)
-                let csv = SessionsCSV(reports: reports, script: script).render()
+                let csv = SessionsCSV(reports: reports, script: script, time: time).render()
                 return .download(Array(csv.utf8), type: "text/csv; charset=utf-8", name: "flowlinks-sessions.csv")
             }
         }

@@ -1,4 +1,5 @@
 import FlowLinksChannels
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 import Hummingbird
@@ -10,7 +11,7 @@ struct SessionListQuery {
     let fields: [(name: String, value: String)]
 
     /// Reads the raw query string the way a browser writes a GET form: `+` for spaces, `%XX` escapes.
-    init(queryString: String?) throws {
+    init(queryString: String?, time: DisplayTime) throws {
         guard let parameters = FormBody(Array((queryString ?? "").utf8)) else {
             throw HTTPError(.badRequest, message: "The address is not valid.")
         }
@@ -35,26 +36,27 @@ struct SessionListQuery {
             }
             filter.recommendedLevel = number
         }
-        if let from = value("from") { filter.from = try Self.day(from) }
-        if let to = value("to") { filter.to = try Self.day(to).addingTimeInterval(24 * 3600) }
-        filter.page = Int(parameters["page"] ?? "") ?? 1
+        do {
+            let days = try time.range(from: value("from"), to: value("to"))
+            (filter.from, filter.to) = (days.start, days.end)
+        } catch {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+        filter.page = try Self.page(parameters["page"])
         self.filter = filter
         self.fields = fields
     }
 
-    /// The start of a YYYY-MM-DD day, in UTC.
-    static func day(_ text: String) throws -> Date {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        var components = DateComponents()
-        components.timeZone = TimeZone(identifier: "UTC")
-        guard parts.count == 3 else { throw HTTPError(.badRequest, message: "Dates are written YYYY-MM-DD.") }
-        (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
-            throw HTTPError(.badRequest, message: "Dates are written YYYY-MM-DD.")
-        }
-        return date
+    /// The highest page number asked for; past it (25 sessions a page) every page is empty anyway.
+    static let lastPage = 1_000_000
+
+    /// The page number: 1 when absent, a whole number from 1, clamped to `lastPage`.
+    static func page(_ text: String?) throws -> Int {
+        guard let text, !text.isEmpty else { return 1 }
+        guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), text.contains(where: { $0 != "0" })
+        else { throw HTTPError(.badRequest, message: "The page is a whole number from 1.") }
+        // why: digits too many for an Int are past the last page too.
+        return min(Int(text) ?? lastPage, lastPage)
     }
 
     /// The query string for another page of the same list.

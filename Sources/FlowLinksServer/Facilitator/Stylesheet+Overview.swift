@@ -16,8 +16,9 @@ extension Stylesheet {
         svg.trend .line-overall { stroke: var(--accent); }
         svg.trend .line-recommended { stroke: #b44d12; stroke-dasharray: 6 4; }
         svg.trend .point-overall { fill: var(--accent); }
-        svg.trend .point-recommended { fill: #fff; stroke: #b44d12; stroke-width: 2; }
+        svg.trend .point-recommended { fill: none; stroke: #b44d12; stroke-width: 2; }
         .legend { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
+        .level-key { display: none; }
         .trend-numbers { max-width: 36rem; }
         .readings td { text-align: right; font-variant-numeric: tabular-nums; }
         .readings td:nth-child(2) { text-align: left; }

@@ -1,6 +1,7 @@
 import FlowLinksStore
 import Foundation
 import HummingbirdBcrypt
+import Synchronization
 
 /// Why an account could not be created or changed, in words a person can act on.
 public enum FacilitatorAccountError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -64,12 +65,23 @@ public struct FacilitatorAccounts: Sendable {
         }
     }
 
+    /// Ends the sign-ins of the account named `username`, or of every account when it is `nil`;
+    /// returns how many ended. The server sees it on the next request.
+    @discardableResult
+    public func signOut(username: String?) throws -> Int {
+        do {
+            return try database.endFacilitatorSignIns(username: username)
+        } catch FacilitatorStoreError.unknownAccount(let name) {
+            throw FacilitatorAccountError.unknownAccount(name)
+        }
+    }
+
     /// The account, when the password is right; `nil` for a wrong password or an unknown name.
     public func verify(username: String, password: String) throws -> FacilitatorRecord? {
         guard let account = try database.facilitator(named: username) else {
             // why: spend the same bcrypt time as for a real account, so timing does not tell
             // which names exist.
-            _ = Bcrypt.verify(password, hash: Self.decoyHash)
+            _ = Bcrypt.verify(password, hash: Self.decoyHash(cost: cost))
             return nil
         }
         return Bcrypt.verify(password, hash: account.passwordHash) ? account : nil
@@ -81,13 +93,23 @@ public struct FacilitatorAccounts: Sendable {
         }
     }
 
-    static func isValidUsername(_ name: String) -> Bool {
+    /// Whether `name` can be an account's: 1 to 64 ASCII letters, digits, and `. _ - @`.
+    public static func isValidUsername(_ name: String) -> Bool {
         (1...64).contains(name.count)
             && name.unicodeScalars.allSatisfy {
                 $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0))
             }
     }
 
-    /// A bcrypt hash of a random string nobody knows, at production cost.
-    private static let decoyHash = Bcrypt.hash(UUID().uuidString, cost: 12)
+    /// A bcrypt hash of a random string nobody knows, at the cost new passwords get (12 in production).
+    private static func decoyHash(cost: UInt8) -> String {
+        decoyHashes.withLock { hashes in
+            if let hash = hashes[cost] { return hash }
+            let hash = Bcrypt.hash(UUID().uuidString, cost: cost)
+            hashes[cost] = hash
+            return hash
+        }
+    }
+
+    private static let decoyHashes = Mutex<[UInt8: String]>([:])
 }

@@ -41,7 +41,7 @@ public final class ReadingTally: @unchecked Sendable {
         lock.lock()
         let snapshot = counts
         lock.unlock()
-        let order = Dictionary(uniqueKeysWithValues: script.steps.enumerated().map { ($1.id, $0) })
+        let order = Dictionary(uniqueKeysWithValues: script.everyChoiceStep.enumerated().map { ($1.id, $0) })
         return snapshot.map { Row(step: $0.key.step, channel: $0.key.channel, counts: $0.value) }
             .sorted { (order[$0.step] ?? .max, $0.channel) < (order[$1.step] ?? .max, $1.channel) }
     }

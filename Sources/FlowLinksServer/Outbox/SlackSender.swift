@@ -3,8 +3,9 @@ import FlowLinksChannels
 import FlowLinksStore
 import Foundation
 
-/// Sends queued Slack Web API calls (`chat.postMessage`, `chat.update`): `POST {base}/{method}`
-/// with the bot token as a bearer token. Slack answers most errors with HTTP 200 and `ok: false`.
+/// Sends queued Slack Web API calls (`chat.postMessage`, `chat.update`, `chat.postEphemeral`):
+/// `POST {base}/{method}` with the bot token as a bearer token. Slack answers most errors with
+/// HTTP 200 and `ok: false`.
 public struct SlackSender: PlatformSender {
     let http: PlatformHTTP
     let baseURL: String

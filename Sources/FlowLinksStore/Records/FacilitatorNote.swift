@@ -30,9 +30,11 @@ extension AppDatabase {
 
     /// Adds a note to a session; `nil` when there is no such session.
     public func addNote(toSession id: Int64, author: String, text: String, now: Date) async throws -> FacilitatorNote? {
-        try await writer.write { db in
+        try StoredText.key(author, "author")
+        return try await writer.write { db -> FacilitatorNote? in
             guard try SessionRecord.exists(db, key: id) else { return nil }
-            var note = FacilitatorNote(sessionId: id, author: author, text: text, createdAt: now, updatedAt: now)
+            var note = FacilitatorNote(
+                sessionId: id, author: author, text: StoredText.free(text), createdAt: now, updatedAt: now)
             try note.insert(db)
             return note
         }
@@ -42,10 +44,11 @@ extension AppDatabase {
     public func editNote(
         _ noteID: Int64, ofSession sessionID: Int64, by author: String, text: String, now: Date
     ) async throws -> Bool {
-        try await writer.write { db in
+        try StoredText.key(author, "author")
+        return try await writer.write { db in
             try FacilitatorNote
                 .filter(Column("id") == noteID && Column("session_id") == sessionID && Column("author") == author)
-                .updateAll(db, Column("text").set(to: text), Column("updated_at").set(to: now)) > 0
+                .updateAll(db, Column("text").set(to: StoredText.free(text)), Column("updated_at").set(to: now)) > 0
         }
     }
 }

@@ -27,6 +27,8 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var updatedAt: Date
     /// Bumped by every change to the session, for optimistic checks.
     public var revision = 0
+    /// The workshop the session belongs to, if any.
+    public var workshopId: Int64?
 }
 
 // why: sessions are read and written on every turn; explicit column mapping skips Codable's cost.
@@ -48,23 +50,25 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
         revision = row["revision"]
+        workshopId = row["workshop_id"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
-        container["channel"] = channel
-        container["conversation"] = conversation
-        container["participant"] = participant
+        container["channel"] = try StoredText.key(channel, "channel")
+        container["conversation"] = try StoredText.key(conversation, "conversation")
+        container["participant"] = StoredText.free(participant)
         container["status"] = status.rawValue
         container["current_step"] = currentStep
         container["misses"] = misses
         container["pending_confirmation"] = pendingConfirmation
         container["pending_option_id"] = pendingOptionId
-        container["pending_note"] = pendingNote
+        container["pending_note"] = StoredText.free(pendingNote)
         container["content_version"] = contentVersion
         container["created_at"] = StoredDate.text(createdAt)
         container["updated_at"] = StoredDate.text(updatedAt)
         container["revision"] = revision
+        container["workshop_id"] = workshopId
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -74,7 +78,7 @@ extension SessionRecord {
     /// The columns `init(positions:)` reads, in its order.
     static let columns = """
         id, channel, conversation, participant, status, current_step, misses, pending_confirmation, content_version,
-        created_at, updated_at, revision, pending_option_id, pending_note
+        created_at, updated_at, revision, workshop_id, pending_option_id, pending_note
         """
 
     /// A session from a row of `columns`, read by position.
@@ -92,7 +96,8 @@ extension SessionRecord {
         createdAt = row[9]
         updatedAt = row[10]
         revision = row[11]
-        pendingOptionId = row[12]
-        pendingNote = row[13]
+        workshopId = row[12]
+        pendingOptionId = row[13]
+        pendingNote = row[14]
     }
 }

@@ -15,7 +15,8 @@ extension TranscriptLine {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            sessionId, direction.rawValue, text, choices.map(JSONText.choices), participant, platformMessageId,
+            sessionId, direction.rawValue, StoredText.free(text), choices.map(JSONText.choices),
+            StoredText.free(participant), try platformMessageId.map { try StoredText.key($0, "platform message id") },
             StoredDate.text(createdAt),
         ])
     }
@@ -30,7 +31,8 @@ extension AnswerRecord {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            sessionId, stepId, optionId, text, skipped, StoredDate.text(answeredAt), replacedAt.map(StoredDate.text),
+            sessionId, stepId, optionId, StoredText.free(text), skipped, StoredDate.text(answeredAt),
+            replacedAt.map(StoredDate.text),
         ])
     }
 }
@@ -44,7 +46,9 @@ extension ProcessedEvent {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            channel, conversation, eventId, sessionId, status?.rawValue, JSONText.messages(replies), StoredDate.text(createdAt),
+            try StoredText.key(channel, "channel"), try StoredText.key(conversation, "conversation"),
+            try StoredText.key(eventId, "event id"), sessionId, status?.rawValue, JSONText.messages(replies),
+            StoredDate.text(createdAt),
         ])
     }
 }

@@ -23,6 +23,8 @@ struct DatabasePurgeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOption
 
+    @OptionGroup var time: DisplayTimeOptions
+
     func validate() throws {
         guard RetentionPeriod(olderThan) != nil else {
             throw ValidationError(
@@ -35,7 +37,7 @@ struct DatabasePurgeCommand: AsyncParsableCommand {
         guard let period = RetentionPeriod(olderThan) else { return }
         let cutoff = period.cutoff(before: Date())
         let counts = try await database.open().purge(before: cutoff, dryRun: dryRun)
-        let when = TextTable.time(cutoff)
+        let when = try time.displayTime().stamp(cutoff)
         print(
             dryRun
                 ? "Would delete (dry run, nothing deleted) what was last active before \(when), older than \(period):"

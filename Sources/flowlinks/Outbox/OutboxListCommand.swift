@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 
@@ -27,6 +28,7 @@ struct OutboxListCommand: AsyncParsableCommand {
     var limit = 100
 
     @OptionGroup var database: DatabaseOption
+    @OptionGroup var time: DisplayTimeOptions
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit \(limit): must be at least 1") }
@@ -35,7 +37,7 @@ struct OutboxListCommand: AsyncParsableCommand {
     func run() async throws {
         let statuses = status?.statuses ?? [.failed, .pending]
         let page = try await database.open().outboxCalls(withStatus: statuses, limit: limit)
-        print(OutboxTable(page: page, statuses: statuses).render(), terminator: "")
+        print(OutboxTable(page: page, statuses: statuses, time: try time.displayTime()).render(), terminator: "")
     }
 }
 
@@ -43,6 +45,7 @@ struct OutboxListCommand: AsyncParsableCommand {
 struct OutboxTable {
     let page: OutboxPage
     let statuses: Set<OutboxRecord.Status>
+    let time: DisplayTime
 
     /// "failed", "failed or pending", "failed, pending or sent".
     var statusNames: String {
@@ -61,8 +64,8 @@ struct OutboxTable {
                 call.id.map(String.init) ?? "—", TextTable.cell(call.channel, widest: 16),
                 TextTable.cell(call.conversation, widest: 24), TextTable.cell(call.method, widest: 24),
                 call.status.rawValue, String(call.attempts),
-                call.status == .pending ? TextTable.time(call.nextAttemptAt) : "—",
-                TextTable.cell(call.lastError, widest: 48), TextTable.time(call.createdAt),
+                call.status == .pending ? time.stamp(call.nextAttemptAt) : "—",
+                TextTable.cell(call.lastError, widest: 48), time.stamp(call.createdAt),
             ]
         }
         let total = page.total == 1 ? "1 \(statusNames) delivery" : "\(page.total) \(statusNames) deliveries"

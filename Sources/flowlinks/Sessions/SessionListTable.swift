@@ -1,10 +1,12 @@
 import FlowLinksCore
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 
 /// The sessions list as an aligned plain-text table, with a line saying which sessions it shows.
 struct SessionListTable {
     let chart: Chart
+    let time: DisplayTime
     /// Longer answers are cut, so one long name does not push the table off the screen.
     var widest = 32
 
@@ -17,7 +19,7 @@ struct SessionListTable {
         let header = ["ID", "CREATED", "CHANNEL", "STATUS", "ORGANIZATION", "INITIATIVE", "LEVEL"]
         let rows = page.sessions.map { session in
             [
-                String(session.id), Self.created(session.createdAt), cell(session.channel), session.status.rawValue,
+                String(session.id), time.stamp(session.createdAt), cell(session.channel), session.status.rawValue,
                 cell(session.organization), cell(session.initiative),
                 session.recommendedLevel.flatMap(EngagementLevel.init(rawValue:)).map { chart.name(of: $0) } ?? "—",
             ]
@@ -31,6 +33,4 @@ struct SessionListTable {
     func cell(_ text: String?) -> String { TextTable.cell(text, widest: widest) }
 
     func count(_ total: Int) -> String { total == 1 ? "1 session" : "\(total) sessions" }
-
-    static func created(_ date: Date) -> String { TextTable.time(date) }
 }

@@ -17,6 +17,8 @@ struct SessionsDeleteCommand: ParsableCommand {
     @Flag(help: "Delete without asking.")
     var yes = false
 
+    @OptionGroup var time: DisplayTimeOptions
+
     func run() throws {
         let store = try StoredSessions(path: db).database
         guard let session = try store.session(id: id) else { throw StoredSessions.failure("No session \(id) in \(db).") }
@@ -24,7 +26,7 @@ struct SessionsDeleteCommand: ParsableCommand {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw StoredSessions.failure("Not deleting session \(id): pass --yes to delete without a terminal to confirm in.")
             }
-            let started = SessionListTable.created(session.createdAt)
+            let started = try time.displayTime().stamp(session.createdAt)
             print(
                 "Delete session \(id) (\(session.channel) \(session.conversation), \(session.status.rawValue), "
                     + "started \(started)) and everything recorded with it? This cannot be undone. [y/N] ",

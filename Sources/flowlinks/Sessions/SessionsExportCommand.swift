@@ -31,6 +31,7 @@ struct SessionsExportCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var prompts: PromptsOptions
+    @OptionGroup var time: DisplayTimeOptions
 
     func validate() throws {
         switch format {
@@ -49,10 +50,11 @@ struct SessionsExportCommand: ParsableCommand {
     func run() throws {
         let script = try prompts.loadScript()
         let sessions = try StoredSessions(path: db)
+        let time = try time.displayTime()
         let data: Data
         switch format {
-        case .csv: data = Data(SessionsCSV(reports: try sessions.allReports(), script: script).render().utf8)
-        case .md: data = Data(SessionMarkdown(report: try sessions.report(id ?? 0), script: script).render().utf8)
+        case .csv: data = Data(SessionsCSV(reports: try sessions.allReports(), script: script, time: time).render().utf8)
+        case .md: data = Data(SessionMarkdown(report: try sessions.report(id ?? 0), script: script, time: time).render().utf8)
         case .json: data = try SessionJSON(report: try sessions.report(id ?? 0), script: script).render() + Data("\n".utf8)
         }
         if let output {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlowLinksCore
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 
@@ -26,10 +27,10 @@ struct SessionsListCommand: ParsableCommand {
     @Option(help: "Only finished sessions recommending this level: its number (1–5) or its name.")
     var level: String?
 
-    @Option(help: "Only sessions started on or after this day (YYYY-MM-DD, local time).")
+    @Option(help: "Only sessions started on or after this day (YYYY-MM-DD, in the --time-zone).")
     var from: String?
 
-    @Option(help: "Only sessions started on or before this day (YYYY-MM-DD, local time).")
+    @Option(help: "Only sessions started on or before this day (YYYY-MM-DD, in the --time-zone).")
     var to: String?
 
     @Option(help: "Only sessions whose answers or transcript contain this text, in any case.")
@@ -42,6 +43,7 @@ struct SessionsListCommand: ParsableCommand {
     var pageSize = 25
 
     @OptionGroup var prompts: PromptsOptions
+    @OptionGroup var time: DisplayTimeOptions
 
     func validate() throws {
         if let status, SessionStatus(rawValue: status) == nil {
@@ -50,11 +52,7 @@ struct SessionsListCommand: ParsableCommand {
         }
         guard page >= 1 else { throw ValidationError("--page \(page): pages count from 1") }
         guard pageSize >= 1 else { throw ValidationError("--page-size \(pageSize): must be at least 1") }
-        let first = try from.map { try Self.day($0, option: "--from") }
-        let last = try to.map { try Self.day($0, option: "--to") }
-        if let first, let last, first > last {
-            throw ValidationError("--from \(from ?? "") is after --to \(to ?? "")")
-        }
+        _ = try days(in: time.displayTime())
         // why: a level may be named, and names come from the chart, so the content is loaded to check it.
         if let level, Int(level).flatMap(EngagementLevel.init(rawValue:)) == nil {
             _ = try Self.level(level, in: prompts.loadScript().chart)
@@ -63,40 +61,28 @@ struct SessionsListCommand: ParsableCommand {
 
     func run() throws {
         let chart = try prompts.loadScript().chart
-        let filter = try filter(chart: chart)
+        let time = try time.displayTime()
+        let filter = try filter(chart: chart, time: time)
         let page = try StoredSessions(path: db).database.sessions(matching: filter)
-        print(SessionListTable(chart: chart).render(page), terminator: "")
+        print(SessionListTable(chart: chart, time: time).render(page), terminator: "")
     }
 
     /// The store's filter for the options; `--to` takes in the whole of its day.
-    func filter(chart: Chart) throws -> SessionFilter {
-        let oneDay = DateComponents(day: 1)
+    func filter(chart: Chart, time: DisplayTime) throws -> SessionFilter {
+        let days = try days(in: time)
         return SessionFilter(
             status: status.flatMap(SessionStatus.init(rawValue:)), channel: channel, organization: organization,
             initiative: initiative, recommendedLevel: try level.map { try Self.level($0, in: chart).rawValue },
-            from: try from.map { try Self.day($0, option: "--from") },
-            to: try to.map { Self.calendar.date(byAdding: oneDay, to: try Self.day($0, option: "--to")) ?? .distantFuture },
-            search: search, page: page, pageSize: pageSize)
+            from: days.start, to: days.end, search: search, page: page, pageSize: pageSize)
     }
 
-    static var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .current
-        return calendar
-    }
-
-    /// The start of a `YYYY-MM-DD` day in local time; a day that does not exist (2027-02-30) is refused.
-    static func day(_ text: String, option: String) throws -> Date {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let numbers = parts.compactMap { Int($0) }
-        let problem = ValidationError("\(option) \(text): expected a day as YYYY-MM-DD, such as 2026-03-31")
-        guard parts.count == 3, numbers.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2
-        else { throw problem }
-        let components = DateComponents(year: numbers[0], month: numbers[1], day: numbers[2])
-        guard let date = calendar.date(from: components),
-            calendar.dateComponents([.year, .month, .day], from: date) == components
-        else { throw problem }
-        return date
+    /// The moments `--from` and `--to` cover, read the same way as the web page's filter.
+    private func days(in time: DisplayTime) throws -> DayRange {
+        do {
+            return try time.range(from: from, to: to)
+        } catch {
+            throw ValidationError(error.message(from: "--from", to: "--to"))
+        }
     }
 
     /// A level given by number or by the chart's name or key for it, in any case.

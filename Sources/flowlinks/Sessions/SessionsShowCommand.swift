@@ -16,10 +16,11 @@ struct SessionsShowCommand: ParsableCommand {
     var db = "./flowlinks.sqlite"
 
     @OptionGroup var prompts: PromptsOptions
+    @OptionGroup var time: DisplayTimeOptions
 
     func run() throws {
         let script = try prompts.loadScript()
         let report = try StoredSessions(path: db).report(id)
-        print(SessionMarkdown(report: report, script: script).render(), terminator: "")
+        print(SessionMarkdown(report: report, script: script, time: try time.displayTime()).render(), terminator: "")
     }
 }

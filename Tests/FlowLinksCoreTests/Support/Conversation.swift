@@ -20,9 +20,14 @@ struct Conversation {
     @discardableResult
     mutating func say(_ text: String) -> String {
         clock.advance(30)
-        lastTurn = engine.reply(to: text, in: state, now: clock.now)
-        state = lastTurn.state
-        return lastTurn.replies.map(\.text).joined(separator: "\n")
+        return take(engine.reply(to: text, in: state, now: clock.now)).replies.map(\.text).joined(separator: "\n")
+    }
+
+    /// Continues from a turn the engine took, as the store would.
+    mutating func take(_ turn: Turn) -> Turn {
+        lastTurn = turn
+        state = turn.state
+        return turn
     }
 
     /// Sends each reply in turn.

@@ -39,12 +39,13 @@ enum SignedRequests {
         return try data(envelope)
     }
 
-    /// The button-press fixture pressing `value` on the message `ts`.
-    static func slackButton(value: String, ts: String, actionTS: String) throws -> [UInt8] {
+    /// The button-press fixture pressing `value`, labelled `label`, on the message `ts`.
+    static func slackButton(value: String, ts: String, actionTS: String, label: String = "Yes") throws -> [UInt8] {
         var payload = try fixture("slack-block-actions.json")
         var action = (payload["actions"] as? [[String: Any]])?.first ?? [:]
         action["value"] = value
         action["action_ts"] = actionTS
+        action["text"] = ["type": "plain_text", "text": label]
         payload["actions"] = [action]
         var message = payload["message"] as? [String: Any] ?? [:]
         message["ts"] = ts
@@ -70,10 +71,10 @@ enum SignedRequests {
         }
     }
 
-    /// The button-reply fixture pressing `value`.
-    static func whatsappButton(id: String, value: String) throws -> [UInt8] {
+    /// The button-reply fixture pressing `value`, titled `title`.
+    static func whatsappButton(id: String, value: String, title: String = "Yes") throws -> [UInt8] {
         try whatsapp(id: id, fixture: "whatsapp-button-reply.json") { message in
-            message["interactive"] = ["type": "button_reply", "button_reply": ["id": value, "title": value]]
+            message["interactive"] = ["type": "button_reply", "button_reply": ["id": value, "title": title]]
         }
     }
 
@@ -111,11 +112,14 @@ enum SignedRequests {
         return try data(interaction)
     }
 
-    /// The button fixture pressing `value`.
-    static func discordButton(id: String, value: String) throws -> [UInt8] {
+    /// The button fixture pressing `value`, on `message` (its content and buttons) when given.
+    static func discordButton(id: String, value: String, on message: [String: Any]? = nil) throws -> [UInt8] {
         var interaction = try fixture("discord-component.json")
         interaction["id"] = id
         interaction["data"] = ["custom_id": value, "component_type": 2]
+        if let message {
+            interaction["message"] = ["content": message["content"] ?? "", "components": message["components"] ?? []]
+        }
         return try data(interaction)
     }
 

@@ -28,6 +28,7 @@ struct TestServer {
     var senders: [String: any PlatformSender] = [:]
     var logger = Logger(label: "flowlinks.test")
     var passwordCost: UInt8 = 12
+    var passwordChecks = PasswordChecks()
 
     init(configure: (inout Config) -> Void = { _ in }) throws {
         var config = Config()
@@ -52,6 +53,7 @@ struct TestServer {
             script: DefaultPrompts.script, database: database, metrics: metrics, now: { clock.now }, senders: senders,
             jitter: { 1 }, logger: logger)
         dependencies.passwordCost = passwordCost
+        dependencies.passwordChecks = passwordChecks
         return buildApplication(config, dependencies: dependencies)
     }
 

@@ -38,8 +38,22 @@ struct ChartGrid {
             }
             let labels: [HTML] = marks.map { "<strong class=\"mark\">\($0)</strong>" }
             let span = cell.levels.highest.rawValue - cell.levels.lowest.rawValue + 1
-            return "<td colspan=\"\(span)\" class=\"\(classes.joined(separator: " "))\">\(labels)<span>\(cell.text)</span></td>"
+            if marks.isEmpty { classes.append("plain") }
+            // why: on a phone the table becomes one short list per dimension, where the column
+            // headers are gone; each cell then names its own level (CSS shows `data-level`).
+            return """
+                <td colspan="\(span)" class="\(classes.joined(separator: " "))" data-level="\(levelName(cell.levels))">\
+                \(labels)<span>\(cell.text)</span></td>
+                """
         }
         return "<tr><th scope=\"row\">\(row.name)</th>\(cells)</tr>"
+    }
+
+    /// "3. Consulting", or "1–3. Independent to Consulting" for a shared cell.
+    private func levelName(_ levels: LevelSpan) -> String {
+        let chart = script.chart
+        guard levels.lowest != levels.highest else { return "\(levels.lowest.rawValue). \(chart.name(of: levels.lowest))" }
+        return
+            "\(levels.lowest.rawValue)–\(levels.highest.rawValue). \(chart.name(of: levels.lowest)) to \(chart.name(of: levels.highest))"
     }
 }

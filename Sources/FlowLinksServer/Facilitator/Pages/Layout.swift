@@ -6,6 +6,8 @@ struct Layout {
     let title: String
     /// The signed-in facilitator; `nil` on the sign-in page.
     let session: FacilitatorSessions.Session?
+    /// Seconds after which the page reloads itself (the live wall); `nil` for none.
+    var refreshSeconds: Int? = nil
 
     func page(_ body: HTML) -> HTML {
         """
@@ -14,10 +16,11 @@ struct Layout {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) · FlowLinks</title>
+        \(refresh)<title>\(title) · FlowLinks</title>
         <link rel="stylesheet" href="/facilitator/style.css">
         </head>
         <body>
+        <a class="skip" href="#main">Skip to content</a>
         <header class="site">
         <a class="brand" href="/facilitator/sessions">FlowLinks</a>
         \(navigation)
@@ -30,12 +33,18 @@ struct Layout {
         """
     }
 
+    private var refresh: HTML {
+        guard let refreshSeconds else { return "" }
+        return "<meta http-equiv=\"refresh\" content=\"\(refreshSeconds)\">\n"
+    }
+
     private var navigation: HTML {
         guard let session else { return "" }
         return """
             <nav aria-label="Main">
             <a href="/facilitator/sessions">Sessions</a>
             <a href="/facilitator/overview">Overview</a>
+            <a href="/facilitator/workshops">Workshops</a>
             <form method="post" action="/facilitator/logout" class="inline">
             <input type="hidden" name="csrf" value="\(session.csrfToken)">
             <button type="submit">Sign out \(session.username)</button>

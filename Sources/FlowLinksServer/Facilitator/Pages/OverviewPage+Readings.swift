@@ -42,7 +42,7 @@ extension OverviewPage {
 
     /// The question as the script words it, without placeholders, cut to a table cell.
     private func questionName(_ step: StepID) -> String {
-        guard let question = script.step(step)?.question else { return step }
+        guard let question = script.everyChoiceStep.first(where: { $0.id == step })?.question else { return step }
         let plain = Template(question).render(["initiative": "this initiative", "organization": "your organization"])
         return plain.count <= 70 ? plain : String(plain.prefix(69)) + "…"
     }

@@ -1,4 +1,5 @@
 import FlowLinksCore
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 
@@ -8,6 +9,7 @@ struct OverviewPage {
     let session: FacilitatorSessions.Session
     let script: Script
     let overview: Overview
+    let time: DisplayTime
     /// How replies to each choice question went on each channel since the server started.
     var readings: [ReadingTally.Row] = []
 
@@ -33,24 +35,38 @@ struct OverviewPage {
 
     private var heatMap: HTML {
         let chart = script.chart
-        let rows: [(name: String, counts: [EngagementLevel: Int])] =
-            chart.rows.map { ($0.name, overview.cells[$0.dimension] ?? [:]) } + [("Recommended", overview.recommended)]
-        let most = rows.flatMap { $0.counts.values }.max() ?? 0
-        let header: [HTML] = chart.levels.map { "<th scope=\"col\">\($0.level.rawValue). \($0.name)</th>" }
+        // why: drawn cell by cell, like the chart itself: the resources row's shared 1–3 cell is
+        // one cell here too, so no initiative appears at a level its own page does not show.
+        let rows: [(name: String, cells: [(levels: LevelSpan, count: Int)])] =
+            chart.rows.map { row in
+                (row.name, row.cells.map { ($0.levels, overview.count(row.dimension, in: $0.levels)) })
+            } + [("Recommended", EngagementLevel.allCases.map { (LevelSpan($0), overview.recommended[$0] ?? 0) })]
+        let most = rows.flatMap { $0.cells.map(\.count) }.max() ?? 0
+        // why: on a phone five level names do not fit across; the numbers stay, and the legend
+        // under the table says what they stand for.
+        let header: [HTML] = chart.levels.map {
+            "<th scope=\"col\">\($0.level.rawValue).<span class=\"level-name\"> \($0.name)</span></th>"
+        }
+        let key = chart.levels.map { "\($0.level.rawValue) \($0.name)" }.joined(separator: " · ")
         let body: [HTML] = rows.map { row in
-            let cells: [HTML] = EngagementLevel.allCases.map { level in
-                let count = row.counts[level] ?? 0
-                return "<td class=\"heat-\(Self.shade(count, of: most))\">\(count)</td>"
+            let cells: [HTML] = row.cells.map { cell in
+                let span = cell.levels.highest.rawValue - cell.levels.lowest.rawValue + 1
+                let colspan: HTML = span > 1 ? " colspan=\"\(span)\"" : ""
+                return "<td\(colspan) class=\"heat-\(Self.shade(cell.count, of: most))\">\(cell.count)</td>"
             }
             return "<tr><th scope=\"row\">\(row.name)</th>\(cells)</tr>"
         }
         return """
+            <div class="chart-frame">
             <table class="chart heat">
-            <caption>How many initiatives sit at each level, per part of the chart (a shared cell counts at its highest \
-            level), and how many were recommended each level. Darker cells hold more.</caption>
+            <caption>How many initiatives sit in each cell of the chart (by their latest finished session), and how \
+            many were recommended each level. A cell the chart shares between levels, such as "resources and funding \
+            remain within the organization" (Independent to Consulting), is one cell here too. Darker cells hold more.</caption>
             <thead><tr><th scope="col">Dimension</th>\(header)</tr></thead>
             <tbody>\(body)</tbody>
             </table>
+            <p class="legend level-key">\(key)</p>
+            </div>
             """
     }
 
@@ -64,7 +80,7 @@ struct OverviewPage {
         let name = Self.name(history)
         let rows: [HTML] = history.sessions.map { entry in
             """
-            <tr><td>\(Self.day(entry.date))</td><td><a href="/facilitator/sessions/\(entry.id)">\(entry.id)</a></td>\
+            <tr><td>\(time.day(entry.date))</td><td><a href="/facilitator/sessions/\(entry.id)">\(entry.id)</a></td>\
             <td>\(entry.overall.rawValue). \(script.chart.name(of: entry.overall))</td>\
             <td>\(entry.recommended.rawValue). \(script.chart.name(of: entry.recommended))</td></tr>
             """
@@ -72,8 +88,9 @@ struct OverviewPage {
         return """
             <section class="initiative">
             <h3>\(name)</h3>
-            \(TrendChart(script: script, name: name, sessions: history.sessions).render())
-            <p class="legend">Solid line: overall level today. Dashed line: recommended level.</p>
+            \(TrendChart(script: script, name: name, sessions: history.sessions, time: time).render())
+            <p class="legend">Solid line and filled dots: the overall level today, session by session. Dashed line \
+            and rings: the recommended level. A dot inside a ring: today is already the recommended level.</p>
             <table class="trend-numbers">
             <caption class="visually-hidden">\(name): levels by session</caption>
             <thead><tr><th scope="col">Finished</th><th scope="col">Session</th><th scope="col">Overall today</th>\
@@ -88,73 +105,5 @@ struct OverviewPage {
         let organization = history.organization.isEmpty ? "Unnamed organization" : history.organization
         let initiative = history.initiative.isEmpty ? "unnamed initiative" : history.initiative
         return "\(organization) — \(initiative)"
-    }
-
-    /// "2026-11-29", in UTC.
-    static func day(_ date: Date) -> String { String(SessionsListPage.stamp(date).prefix(10)) }
-}
-
-/// A small inline SVG line chart of one initiative's overall level (solid) and recommended level
-/// (dashed) across its sessions, with level names on the side and dates along the bottom.
-struct TrendChart {
-    let script: Script
-    let name: String
-    let sessions: [InitiativeHistory.Session]
-
-    private let width = 360
-    private let height = 172
-    private let left = 96
-    private let right = 20
-    private let top = 12
-    private let bottom = 40
-    /// Space between the axis and the first and last points, so their dates fit.
-    private let inset = 34
-
-    func render() -> HTML {
-        let levels: [HTML] = EngagementLevel.allCases.map { level in
-            let y = self.y(level)
-            return """
-                <line class="grid" x1="\(left)" y1="\(y)" x2="\(width - right)" y2="\(y)"/>\
-                <text class="axis" x="\(left - 6)" y="\(y + 4)" text-anchor="end">\(level.rawValue) \(script.chart.name(of: level))</text>
-                """
-        }
-        let labelled = sessions.count <= 4 ? Array(sessions.indices) : [0, sessions.count - 1]
-        let dates: [HTML] = labelled.map { index in
-            "<text class=\"axis\" x=\"\(x(index))\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\">\(OverviewPage.day(sessions[index].date))</text>"
-        }
-        return """
-            <svg class="trend" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-label="\(description)">
-            <title>\(description)</title>
-            \(levels)
-            \(dates)
-            \(line(\.recommended, kind: "recommended"))
-            \(line(\.overall, kind: "overall"))
-            </svg>
-            """
-    }
-
-    private func line(_ level: KeyPath<InitiativeHistory.Session, EngagementLevel>, kind: String) -> HTML {
-        let coordinates = sessions.indices.map { (x($0), y(sessions[$0][keyPath: level])) }
-        let points = coordinates.map { "\($0.0),\($0.1)" }.joined(separator: " ")
-        let dots: [HTML] = coordinates.map { "<circle class=\"point-\(kind)\" cx=\"\($0.0)\" cy=\"\($0.1)\" r=\"4\"/>" }
-        return "<polyline class=\"line-\(kind)\" points=\"\(points)\"/>\(dots)"
-    }
-
-    private var description: String {
-        let overall = sessions.map { "\(script.chart.name(of: $0.overall)) on \(OverviewPage.day($0.date))" }
-        let recommended = sessions.map { script.chart.name(of: $0.recommended) }
-        let noun = sessions.count == 1 ? "session" : "sessions"
-        return "Overall level of \(name) across \(sessions.count) \(noun): \(overall.joined(separator: ", ")). "
-            + "Recommended: \(recommended.joined(separator: ", "))."
-    }
-
-    private func x(_ index: Int) -> Int {
-        let first = left + inset
-        let span = width - right - inset - first
-        return sessions.count < 2 ? first + span / 2 : first + index * span / (sessions.count - 1)
-    }
-
-    private func y(_ level: EngagementLevel) -> Int {
-        top + (EngagementLevel.aligning.rawValue - level.rawValue) * (height - top - bottom) / 4
     }
 }

@@ -8,6 +8,7 @@ struct SessionDetailPage {
     let session: FacilitatorSessions.Session
     let reviewed: ReviewedSession
     let notes: [FacilitatorNote]
+    let time: DisplayTime
 
     func render() -> HTML {
         let facts = reviewed.report.session
@@ -16,10 +17,9 @@ struct SessionDetailPage {
             """
             <h1>\(title.isEmpty ? "Session \(reviewed.id)" : title)</h1>
             <p class="facts">Session \(reviewed.id) · \(facts.channel) · \(facts.status.rawValue) · started \
-            \(SessionsListPage.stamp(facts.createdAt)) UTC · content \(facts.contentVersion)</p>
+            \(time.stamp(facts.createdAt))</p>
             <p class="actions"><a href="/facilitator/sessions/\(reviewed.id)/export.md">Markdown</a> · \
-            <a href="/facilitator/sessions/\(reviewed.id)/export.json">JSON</a> · \
-            <a href="/facilitator/sessions/\(reviewed.id)/summary">One-page summary</a></p>
+            <a href="/facilitator/sessions/\(reviewed.id)/export.json">JSON</a>\(summaryLink)</p>
             \(result)
             \(notesSection)
             <section aria-labelledby="answers"><h2 id="answers">Answers</h2>\(answers)</section>
@@ -27,11 +27,17 @@ struct SessionDetailPage {
             """)
     }
 
+    /// The printable summary, offered only when there is a result to summarize.
+    private var summaryLink: HTML {
+        guard reviewed.report.result != nil else { return "" }
+        return " · <a href=\"/facilitator/sessions/\(reviewed.id)/summary\">One-page summary</a>"
+    }
+
     private var result: HTML {
         guard let stored = reviewed.report.result?.result else {
             return "<section><h2>Result</h2><p>No result yet: the session is not finished.</p></section>"
         }
-        let parts: [HTML] = stored.parts.map { "<p class=\"part\">\($0.text)</p>" }
+        let parts: [HTML] = reviewed.facilitatorParts.map { "<p class=\"part\">\($0.text)</p>" }
         return """
             <section aria-labelledby="result"><h2 id="result">Result</h2>
             \(ChartGrid(script: reviewed.script, recommendation: stored.recommendation).render())
@@ -42,9 +48,9 @@ struct SessionDetailPage {
 
     private var notesSection: HTML {
         let items: [HTML] = notes.map { note in
-            let edited: HTML = note.wasEdited ? " · edited \(SessionsListPage.stamp(note.updatedAt))" : ""
+            let edited: HTML = note.wasEdited ? " · edited \(time.stamp(note.updatedAt))" : ""
             return """
-                <li><p class="who">\(note.author) <time>\(SessionsListPage.stamp(note.createdAt))</time>\(edited)</p>\
+                <li><p class="who">\(note.author) <time>\(time.stamp(note.createdAt))</time>\(edited)</p>\
                 <p class="text">\(note.text)</p>\(note.author == session.username ? editor(for: note) : "")</li>
                 """
         }
@@ -79,7 +85,7 @@ struct SessionDetailPage {
             let current: HTML =
                 step.current.map { "<p class=\"answer\">\(reviewed.words(of: $0))</p>" } ?? "<p>No answer now.</p>"
             let earlier: [HTML] = step.earlier.map { answer in
-                "<li>\(reviewed.words(of: answer)) <span class=\"when\">(until \(SessionsListPage.stamp(answer.replacedAt ?? answer.answeredAt)))</span></li>"
+                "<li>\(reviewed.words(of: answer)) <span class=\"when\">(until \(time.stamp(answer.replacedAt ?? answer.answeredAt)))</span></li>"
             }
             let changes: HTML = earlier.isEmpty ? "" : "<details><summary>Changed answers</summary><ul>\(earlier)</ul></details>"
             return "<li><p class=\"question\">\(step.question)</p>\(current)\(changes)</li>"
@@ -91,10 +97,11 @@ struct SessionDetailPage {
         let lines: [HTML] = reviewed.report.transcript.map { line in
             let inbound = line.direction == .inbound
             let who = inbound ? (line.participant ?? "Participant") : "FlowLinks"
+            // why: the numbers are part of what the person saw, so they are text, not list markers.
             let choices: [HTML] = (line.choices ?? []).map { "<li>\($0.number). \($0.label)</li>" }
-            let list: HTML = choices.isEmpty ? "" : "<ol class=\"choices\">\(choices)</ol>"
+            let list: HTML = choices.isEmpty ? "" : "<ul class=\"choices\">\(choices)</ul>"
             return """
-                <li class="\(inbound ? "in" : "out")"><p class="who">\(who) <time>\(SessionsListPage.stamp(line.createdAt))</time></p>\
+                <li class="\(inbound ? "in" : "out")"><p class="who">\(who) <time>\(time.stamp(line.createdAt))</time></p>\
                 <p class="text">\(line.text)</p>\(list)</li>
                 """
         }

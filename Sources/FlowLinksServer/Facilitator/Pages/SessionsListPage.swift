@@ -1,4 +1,5 @@
 import FlowLinksCore
+import FlowLinksReview
 import FlowLinksStore
 import Foundation
 
@@ -8,6 +9,9 @@ struct SessionsListPage {
     let script: Script
     let query: SessionListQuery
     let page: SessionPage
+    /// The channels to filter by: every channel that has sessions, and every enabled one.
+    let channels: [String]
+    let time: DisplayTime
 
     func render() -> HTML {
         Layout(title: "Sessions", session: session).page(
@@ -30,17 +34,25 @@ struct SessionsListPage {
     private var filterForm: HTML {
         let statuses = [""] + SessionStatus.allCases.map(\.rawValue)
         let levels = [""] + EngagementLevel.allCases.map { String($0.rawValue) }
+        let channels = [""] + self.channels
+        // why: on a phone the search and its button fit the first screen; the other filters wait
+        // behind "More filters", which stays open while any of them is set.
+        let open: HTML =
+            ["status", "channel", "organization", "initiative", "level", "from", "to"]
+                .contains { !query.value(of: $0).isEmpty } ? " open" : ""
         return """
             <form method="get" action="/facilitator/sessions" class="filters" role="search">
+            <div class="search">\(field("search", "Search answers and messages", type: "search"))\
+            <button type="submit">Filter</button></div>
+            <details\(open)><summary>More filters</summary><div class="more">
             \(select("status", "Status", statuses) { $0.isEmpty ? "Any" : $0 })
-            \(field("channel", "Channel"))
+            \(select("channel", "Channel", channels) { $0.isEmpty ? "Any" : $0 })
             \(field("organization", "Organization"))
             \(field("initiative", "Initiative"))
             \(select("level", "Recommended level", levels) { $0.isEmpty ? "Any" : script.chart.name(of: EngagementLevel(rawValue: Int($0) ?? 1) ?? .independent) })
             \(field("from", "From", type: "date"))
             \(field("to", "To", type: "date"))
-            \(field("search", "Search answers and messages", type: "search"))
-            <button type="submit">Filter</button>
+            </div></details>
             </form>
             """
     }
@@ -64,18 +76,19 @@ struct SessionsListPage {
         guard !page.sessions.isEmpty else { return "" }
         let rows: [HTML] = page.sessions.map { row in
             let level = row.recommendedLevel.flatMap(EngagementLevel.init(rawValue:)).map { script.chart.name(of: $0) } ?? "—"
+            let names = [row.organization, row.initiative].compactMap { $0 }.filter { !$0.isEmpty }
+            let title = names.isEmpty ? "Session \(row.id)" : names.joined(separator: ": ")
             return """
-                <tr><td><a href="/facilitator/sessions/\(row.id)">\(row.id)</a></td>\
-                <td>\(Self.stamp(row.createdAt))</td><td>\(row.channel)</td><td>\(row.status.rawValue)</td>\
-                <td>\(row.organization ?? "—")</td><td>\(row.initiative ?? "—")</td><td>\(level)</td></tr>
+                <tr><td class="session"><a href="/facilitator/sessions/\(row.id)">\(title)</a> <span class="id">#\(row.id)</span></td>\
+                <td class="detail">\(time.stamp(row.createdAt))</td><td class="detail">\(row.channel)</td>\
+                <td class="detail">\(row.status.rawValue)</td><td class="detail" data-label="Recommended">\(level)</td></tr>
                 """
         }
         return """
             <table class="sessions">
             <caption class="visually-hidden">Sessions</caption>
-            <thead><tr><th scope="col">#</th><th scope="col">Started</th><th scope="col">Channel</th>\
-            <th scope="col">Status</th><th scope="col">Organization</th><th scope="col">Initiative</th>\
-            <th scope="col">Recommended</th></tr></thead>
+            <thead><tr><th scope="col">Organization: initiative</th><th scope="col">Started</th>\
+            <th scope="col">Channel</th><th scope="col">Status</th><th scope="col">Recommended</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table>
             """
@@ -88,11 +101,5 @@ struct SessionsListPage {
             page.page < page.pageCount ? "<a rel=\"next\" href=\"?\(query.queryString(page: page.page + 1))\">Older</a>" : ""
         return
             "<nav class=\"pages\" aria-label=\"Pages\">\(previous) <span>Page \(page.page) of \(page.pageCount)</span> \(next)</nav>"
-    }
-
-    /// "2026-11-29 12:17", in UTC.
-    static func stamp(_ date: Date) -> String {
-        let text = date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC") ?? .current))
-        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 }

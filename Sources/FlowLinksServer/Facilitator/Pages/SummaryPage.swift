@@ -6,6 +6,7 @@ import FlowLinksStore
 struct SummaryPage {
     let session: FacilitatorSessions.Session
     let reviewed: ReviewedSession
+    let time: DisplayTime
 
     func render() -> HTML {
         let name = [reviewed.organization, reviewed.initiative].compactMap { $0 }.joined(separator: ": ")
@@ -14,14 +15,13 @@ struct SummaryPage {
             return Layout(title: title, session: session).page(
                 "<h1>\(title)</h1><p>This session has no result yet, so there is nothing to summarize.</p>")
         }
-        // why: the closing part speaks to the participant ("type back…"); a printed summary leaves it out.
-        let parts: [HTML] = stored.parts.dropLast().map { "<p class=\"part\">\($0.text)</p>" }
+        let parts: [HTML] = reviewed.facilitatorParts.map { "<p class=\"part\">\($0.text)</p>" }
         return Layout(title: "Summary · \(title)", session: session).page(
             """
             <article class="summary">
             <h1>\(title)</h1>
             <p class="facts">Flow and Links reflection · session \(reviewed.id) · \
-            \(SessionsListPage.stamp(reviewed.report.session.updatedAt)) UTC</p>
+            \(time.stamp(reviewed.report.session.updatedAt))</p>
             \(ChartGrid(script: reviewed.script, recommendation: stored.recommendation).render())
             <div class="rationale">\(parts)</div>
             <p class="actions"><a href="/facilitator/sessions/\(reviewed.id)">Back to the session</a> · \
