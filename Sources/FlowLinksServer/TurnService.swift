@@ -51,7 +51,8 @@ public struct TurnService: Sendable {
         }
         let start = ContinuousClock.now
         let message = InboundMessage(
-            key: key, participant: event.participant, text: event.text, press: event.press, platformMessageID: event.eventID)
+            key: key, participant: event.participant, text: event.text, press: event.press, platformMessageID: event.eventID,
+            locale: event.locale)
         let (outcome, reply) = try await database.converse(message, eventID: event.eventID, engine: engine, now: now()) {
             outcome in
             let context = ReplyContext(sessionID: outcome.sessionID, replayed: outcome.replayed, press: outcome.press)

@@ -34,7 +34,8 @@ extension AppDatabase {
             lastActivity: session.updatedAt,
             contentVersion: session.contentVersion,
             result: result,
-            workshop: try session.workshopId.flatMap { try workshopLink(db, id: $0) })
+            workshop: try session.workshopId.flatMap { try workshopLink(db, id: $0) },
+            language: session.language)
     }
 
     /// Writes the new state over the session's rows, given the state they hold (`nil` for a new
@@ -66,6 +67,10 @@ extension AppDatabase {
                 updated.pendingOptionId, StoredText.free(updated.pendingNote), StoredDate.text(now), id,
             ])
 
+        if state.language != previous?.language {
+            let language = try state.language.map { try StoredText.key($0, "language") }
+            try db.execute(sql: "UPDATE sessions SET language = ? WHERE id = ?", arguments: [language, id])
+        }
         if state.workshop?.id != previous?.workshop?.id {
             try db.execute(sql: "UPDATE sessions SET workshop_id = ? WHERE id = ?", arguments: [state.workshop?.id, id])
         }

@@ -153,6 +153,13 @@ extension AppDatabase {
                 t.add(column: "pending_note", .text)
             }
         }
+        migrator.registerMigration("v8: session language") { db in
+            // why: a conversation is held in one language (from the platform's locale, a greeting or
+            // "español"), and a resumed one keeps it. NULL is the content's default language.
+            try db.alter(table: "sessions") { t in
+                t.add(column: "language", .text)
+            }
+        }
         return migrator
     }
 }

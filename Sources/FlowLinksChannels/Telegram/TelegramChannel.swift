@@ -45,14 +45,14 @@ public struct TelegramChannel: Channel {
                     context: [
                         "chat_id": String(message.chat.id), "callback_query_id": query.id,
                         "message_id": String(message.messageID), "question": message.text ?? "", "chosen": chosen,
-                    ]))
+                    ], locale: query.from.languageCode))
         }
         if let message = update.message {
             return .event(
                 InboundEvent(
                     channel: name, eventID: eventID, conversation: String(message.chat.id),
                     participant: message.from.map { String($0.id) }, text: Self.withoutBotName(message.text ?? ""),
-                    context: ["chat_id": String(message.chat.id)]))
+                    context: ["chat_id": String(message.chat.id)], locale: message.from?.languageCode))
         }
         // why: edits, joins and other updates carry nothing to answer; acknowledge so Telegram stops.
         return .respond(.acknowledged)

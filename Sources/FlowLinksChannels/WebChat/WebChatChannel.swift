@@ -32,13 +32,14 @@ public struct WebChatChannel: Channel {
             throw .badRequest("The form is missing its message id. Reload the page and send your answer again.")
         }
         let accept = request.header("accept") ?? ""
+        let locale = AcceptLanguage.preferred(request.header("accept-language"))
         let context = ["reply": accept.contains("application/json") ? "json" : "page", "page": form["page"] ?? "/chat"]
         if let value = form["choice"], !value.isEmpty {
             let label = form["label"].map { String($0.prefix(Self.maxTextLength)) } ?? value
             return .event(
                 InboundEvent(
                     channel: name, eventID: messageID, conversation: conversation, participant: nil, text: label,
-                    press: ButtonPress(value: value), context: context))
+                    press: ButtonPress(value: value), context: context, locale: locale))
         }
         let text = form["text"] ?? ""
         guard text.count <= Self.maxTextLength else {
@@ -47,7 +48,7 @@ public struct WebChatChannel: Channel {
         return .event(
             InboundEvent(
                 channel: name, eventID: messageID, conversation: conversation, participant: nil, text: text,
-                context: context))
+                context: context, locale: locale))
     }
 
     /// JSON of the new messages for the page's script; for a plain form post, back to the page.

@@ -7,8 +7,10 @@ extension Engine {
     /// The engine for the state's version of the script, when it is not this engine's.
     func rescoped(for state: SessionState) -> Engine? {
         let scope = WorkshopScope(state)
-        guard scope != script.scope else { return nil }
-        return Engine(script: script.scoped(to: scope), idleTimeout: idleTimeout, maxAnswerLength: maxAnswerLength)
+        let language = state.language ?? script.language.choosing.code
+        guard scope != script.scope || language != script.language.choosing.code else { return nil }
+        let translated = script.translated(to: language)
+        return Engine(script: translated.scoped(to: scope), idleTimeout: idleTimeout, maxAnswerLength: maxAnswerLength)
     }
 
     /// Moves on in the right version of the script; finishes a partner's session with thanks.
@@ -56,14 +58,14 @@ extension Script {
             return Script(
                 version: version, welcome: welcome, steps: memberSteps, chart: chart, language: language,
                 confirmation: confirmation, scoring: scoring, actions: actions, result: result, workshop: workshop,
-                memberSteps: memberSteps)
+                memberSteps: memberSteps, translations: translations)
         }
         let flow = scope.perspective == .partner ? workshop.partnerSteps : memberSteps
         let steps = [workshop.perspectiveStep] + flow.map { Self.offering($0, from: scope.link, language: language) }
         return Script(
             version: version, welcome: welcome, steps: steps, chart: chart, language: language,
             confirmation: confirmation, scoring: scoring, actions: actions, result: result, workshop: workshop,
-            memberSteps: memberSteps, scope: scope)
+            memberSteps: memberSteps, scope: scope, translations: translations)
     }
 
     /// The version of the script a session with these answers ran (members', or partners' in a workshop).

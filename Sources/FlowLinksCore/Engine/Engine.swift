@@ -19,7 +19,7 @@ public struct Engine: Sendable {
     public func begin(now: Date) -> Turn {
         let state = SessionState(
             currentStep: script.steps.first?.id, lastActivity: now, contentVersion: script.version,
-            workshop: script.scope?.link)
+            workshop: script.scope?.link, language: script.language.choosing.code)
         let welcome = Template(script.welcome).render(["question_count": "\(applicableSteps(state.answers).count)"])
         return Turn(state: state, replies: [OutboundMessage(welcome)] + ask(in: state))
     }
@@ -58,6 +58,7 @@ public struct Engine: Sendable {
 
     /// One inbound message.
     public func reply(to text: String, in state: SessionState, now: Date) -> Turn {
+        if let switched = switchLanguage(text, in: state, now: now) { return switched }
         if let scoped = rescoped(for: state) { return scoped.reply(to: text, in: state, now: now) }
         if let request = workshopRequest(text, in: state, now: now) { return request }
         let command = CommandReader(language: script.language).command(in: text)

@@ -22,12 +22,16 @@ public struct SessionState: Equatable, Codable, Sendable {
     public var result: SessionResult?
     /// The workshop the session belongs to, if the person joined one.
     public var workshop: WorkshopLink?
+    /// The code of the language the conversation is held in; `nil` for the content's default.
+    public var language: String?
 
     public init(
         status: Status = .active, currentStep: StepID?, answers: [StepID: Answer] = [:], misses: Int = 0,
         pendingConfirmation: Confirmation? = nil, pendingReading: PendingReading? = nil, lastActivity: Date,
-        contentVersion: String, result: SessionResult? = nil, workshop: WorkshopLink? = nil
+        contentVersion: String, result: SessionResult? = nil, workshop: WorkshopLink? = nil,
+        language: String? = nil
     ) {
+        self.language = language
         self.status = status
         self.currentStep = currentStep
         self.answers = answers

@@ -9,6 +9,8 @@ public struct Language: Sendable {
     /// Normalized phrases for each command.
     public let commandWords: [Command: [String]]
     public let messages: [MessageKey: Template]
+    /// Which language this is and how a conversation comes to use it.
+    public let choosing: LanguageChoice
     /// `answerWords`, each split into its words once, for matching replies.
     let answerPhrases: [AnswerMeaning: [[String]]]
     /// The answers of a single word ("yes", "nope").
@@ -16,8 +18,9 @@ public struct Language: Sendable {
 
     init(
         answerWords: [AnswerMeaning: [String]], reading: ReadingRules, stemmer: Stemmer, commandWords: [Command: [String]],
-        messages: [MessageKey: Template]
+        messages: [MessageKey: Template], choosing: LanguageChoice
     ) {
+        self.choosing = choosing
         self.answerWords = answerWords
         self.reading = reading
         self.stemmer = stemmer
@@ -28,6 +31,24 @@ public struct Language: Sendable {
     }
 
     public func message(_ key: MessageKey) -> Template { messages[key] ?? Template("") }
+}
+
+/// A language's code and name, and the words that choose it: `choosing:` in `language.yaml`.
+public struct LanguageChoice: Sendable, Equatable {
+    /// The code that names it ("es") and that platform locales ("es-MX") start with.
+    public let code: String
+    /// Its own name, shown to facilitators.
+    public let name: String
+    /// Normalized words that switch a conversation to it at any time ("español").
+    public let switchWords: [String]
+    /// Normalized greetings that choose it when they open a conversation ("hola").
+    public let greetings: [String]
+
+    /// Whether a platform's or browser's locale ("es-MX", "es_419", "ES") names this language.
+    public func matches(locale: String) -> Bool {
+        let primary = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first
+        return primary.map(String.init) == code.lowercased()
+    }
 }
 
 /// A command a person can type at any point of the conversation.
@@ -72,6 +93,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case answerWithNote = "answer_with_note"
     case skippedAnswer = "skipped_answer"
     case rateLimited = "rate_limited"
+    /// Said in the new language after "español" or "english" switched the conversation.
+    case languageSwitched = "language_switched"
     /// The button that opens a list of options, on platforms that show long choice lists that way.
     case chooseButton = "choose_button"
     /// A button press that changed nothing: the question was not the current one, the reflection

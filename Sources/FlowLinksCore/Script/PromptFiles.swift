@@ -63,6 +63,7 @@ enum PromptFiles {
 
     struct LanguageFile: Decodable {
         let stemmer: String
+        let choosing: ChoosingEntry
         let answers: [String: [String]]
         let ignoredWords: [String]
         let commands: [String: [String]]
@@ -70,9 +71,16 @@ enum PromptFiles {
         let reading: ReadingEntry
 
         enum CodingKeys: String, CodingKey {
-            case stemmer, answers, commands, messages, reading
+            case stemmer, choosing, answers, commands, messages, reading
             case ignoredWords = "ignored_words"
         }
+    }
+
+    struct ChoosingEntry: Decodable {
+        let code: String
+        let name: String
+        let `switch`: [String]
+        let greetings: [String]
     }
 
     struct ReadingEntry: Decodable {

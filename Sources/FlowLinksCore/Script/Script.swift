@@ -17,6 +17,8 @@ public struct Script: Sendable {
     let memberSteps: [Step]
     /// The workshop and perspective this version of the script is for; `nil` for `script.yaml`'s own.
     public internal(set) var scope: WorkshopScope? = nil
+    /// The same content in other languages (from `Prompts/<code>/`), by language code.
+    public internal(set) var translations: [String: Script] = [:]
 
     /// The step with this id, if the script has one.
     public func step(_ id: StepID) -> Step? { steps.first { $0.id == id } }

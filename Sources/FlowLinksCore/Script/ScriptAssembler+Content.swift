@@ -40,7 +40,20 @@ extension ScriptAssembler {
         }
         return Language(
             answerWords: answerWords, reading: buildReading(file.reading, ignored: file.ignoredWords, stemmer: stemmer),
-            stemmer: stemmer, commandWords: commandWords, messages: messages)
+            stemmer: stemmer, commandWords: commandWords, messages: messages, choosing: buildChoice(file.choosing))
+    }
+
+    /// The `choosing:` section: a code of letters and words that choose the language.
+    mutating func buildChoice(_ entry: PromptFiles.ChoosingEntry) -> LanguageChoice {
+        let code = entry.code.trimmingCharacters(in: .whitespaces).lowercased()
+        if code.isEmpty || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            report("language.yaml", "choosing.code", "must be a language code of letters, such as en or es")
+        }
+        checkNotEmpty(entry.name, file: "language.yaml", key: "choosing.name")
+        let switchWords = normalized(entry.switch)
+        if switchWords.isEmpty { report("language.yaml", "choosing.switch", "needs at least one word") }
+        return LanguageChoice(
+            code: code, name: entry.name, switchWords: switchWords, greetings: normalized(entry.greetings))
     }
 
     /// The `reading:` rules, normalized; number words must stand for whole numbers from 1.

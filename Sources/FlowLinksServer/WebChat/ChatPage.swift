@@ -129,7 +129,7 @@ struct ChatFrame {
     func page(_ body: HTML) -> HTML {
         """
         <!doctype html>
-        <html lang="en">
+        <html lang="\(language.choosing.code)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

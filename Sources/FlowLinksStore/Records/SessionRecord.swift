@@ -29,6 +29,8 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var revision = 0
     /// The workshop the session belongs to, if any.
     public var workshopId: Int64?
+    /// The code of the language the conversation is held in ("es"); `nil` for the default.
+    public var language: String?
 }
 
 // why: sessions are read and written on every turn; explicit column mapping skips Codable's cost.
@@ -51,6 +53,7 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         updatedAt = row["updated_at"]
         revision = row["revision"]
         workshopId = row["workshop_id"]
+        language = row["language"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -69,6 +72,7 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         container["updated_at"] = StoredDate.text(updatedAt)
         container["revision"] = revision
         container["workshop_id"] = workshopId
+        container["language"] = try language.map { try StoredText.key($0, "language") }
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -78,7 +82,7 @@ extension SessionRecord {
     /// The columns `init(positions:)` reads, in its order.
     static let columns = """
         id, channel, conversation, participant, status, current_step, misses, pending_confirmation, content_version,
-        created_at, updated_at, revision, workshop_id, pending_option_id, pending_note
+        created_at, updated_at, revision, workshop_id, pending_option_id, pending_note, language
         """
 
     /// A session from a row of `columns`, read by position.
@@ -99,5 +103,6 @@ extension SessionRecord {
         workshopId = row[12]
         pendingOptionId = row[13]
         pendingNote = row[14]
+        language = row[15]
     }
 }
