@@ -28,11 +28,18 @@ struct PromptsCommand: ParsableCommand {
 
         @OptionGroup var prompts: PromptsOptions
 
+        @Option(help: "The language the replies are in (es), read with that translation; default: the content's own.")
+        var language: String?
+
         @Argument(help: "One or more corpus files, read together.")
         var corpus: [String]
 
         func run() throws {
-            let script = try prompts.loadScript()
+            let loaded = try prompts.loadScript()
+            if let language, !loaded.languageCodes.contains(language) {
+                throw CommandFailure("Unknown language \(language); the content speaks \(loaded.languageCodes.joined(separator: ", ")).")
+            }
+            let script = loaded.translated(to: language)
             var replies: [LabelledReply] = []
             for path in corpus {
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {

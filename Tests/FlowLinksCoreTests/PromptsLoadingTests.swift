@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func sameTextsGiveTheSameVersion() throws {
-        let script = try ScriptLoader.load(sources: DefaultPrompts.sources())
+        let script = try ScriptLoader.load(sources: DefaultPrompts.sources(), translations: DefaultPrompts.translations())
         #expect(script.version == DefaultPrompts.script.version)
     }
 

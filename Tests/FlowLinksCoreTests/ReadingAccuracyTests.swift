@@ -10,11 +10,11 @@ import Testing
 @Suite struct ReadingAccuracyTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    static func accuracy(_ files: [String]) throws -> ReadingAccuracy {
+    static func accuracy(_ files: [String], in script: Script = DefaultPrompts.script) throws -> ReadingAccuracy {
         let replies = try files.flatMap { name in
             try ReplyCorpus.parse(String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8))
         }
-        return try ReadingAccuracy(script: DefaultPrompts.script, corpus: replies)
+        return try ReadingAccuracy(script: script, corpus: replies)
     }
 
     @Test(arguments: [["replies.tsv"], ["replies-holdout.tsv"], ["replies.tsv", "replies-holdout.tsv"]])
@@ -22,6 +22,16 @@ import Testing
         let accuracy = try Self.accuracy(files)
         #expect(accuracy.results.count >= (files.count == 2 ? 400 : 100))
         let report = accuracy.report(script: DefaultPrompts.script)
+        #expect(accuracy.agreement >= 0.97, "\(report)")
+        #expect(accuracy.wrongAndTaken.isEmpty, "\(report)")
+    }
+
+    @Test(arguments: [["replies-es.tsv"], ["replies-es-holdout.tsv"], ["replies-es.tsv", "replies-es-holdout.tsv"]])
+    func spanishRepliesAreReadAsAFacilitatorWould(_ files: [String]) throws {
+        let spanish = DefaultPrompts.script.translated(to: "es")
+        let accuracy = try Self.accuracy(files, in: spanish)
+        #expect(accuracy.results.count >= (files.count == 2 ? 200 : 60))
+        let report = accuracy.report(script: spanish)
         #expect(accuracy.agreement >= 0.97, "\(report)")
         #expect(accuracy.wrongAndTaken.isEmpty, "\(report)")
     }

@@ -52,3 +52,12 @@ extension Script {
         return TextNormalizer.words(text).joined(separator: " ")
     }
 }
+
+extension Script {
+    /// The name of a language this content speaks, by code; the default's for `nil`, the code
+    /// itself for a language it no longer has.
+    public func languageName(of code: String?) -> String {
+        guard let code else { return language.choosing.name }
+        return languageChoices.first { $0.code == code }?.name ?? code
+    }
+}
