@@ -13,8 +13,9 @@ import Testing
         let edited = edit(original)
         #expect(edited != original, "the edit changed nothing")
         translations["es"]?[file] = edited
+        let sources = try DefaultPrompts.sources()
         do {
-            _ = try ScriptLoader.load(sources: DefaultPrompts.sources(), translations: translations)
+            _ = try ScriptLoader.load(sources: sources, translations: translations)
             return []
         } catch {
             return error.problems

@@ -79,7 +79,7 @@ struct ChatPage {
     private var start: HTML {
         """
         <form method="post" action="/chat" class="send">\(hidden)\
-        <input type="hidden" name="text" value="\(joinCode.map { "join \($0)" } ?? "hello")">\
+        <input type="hidden" name="text" value="\(joinCode.map { "join \($0)" } ?? opening)">\
         <button type="submit" class="start">\(word(.chatStart))</button></form>
         """
     }
@@ -120,6 +120,9 @@ struct ChatPage {
     }
 
     private func word(_ key: MessageKey) -> String { language.message(key).render() }
+
+    /// What the start button sends: a greeting in the page's language, which keeps the conversation in it.
+    private var opening: String { language.choosing.greetings.first ?? "hello" }
 }
 
 /// The frame of the chat's pages: head, title, the script that saves reloads.
