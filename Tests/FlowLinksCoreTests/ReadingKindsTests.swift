@@ -81,6 +81,15 @@ import Testing
     ])
     func hedgedAnswersAndQuantities(_ reading: Case) throws { try Self.check(reading) }
 
+    @Test(arguments: [
+        Case("shared_goals", "only one partner", "some"), Case("shared_goals", "we're the only ones", "no"),
+        Case("benefit", "yeah kind of", "maybe"), Case("benefit", "yes, maybe", "maybe"),
+        Case("desired_level", "lvl 3", "consulting", .high),
+        Case("desired_level", "informing... no wait, consulting", "consulting"),
+        Case("words_level", "aligning, sorry, I meant involving", "involving"),
+    ])
+    func countsHedgedYesesAndSecondThoughts(_ reading: Case) throws { try Self.check(reading) }
+
     @Test(arguments: ["certainly", "absolutely", "definitely", "surely", "totally", "of course", "probably"])
     func anEmphaticWordBeforeANegationIsNo(_ emphatic: String) throws {
         try Self.check(Case("benefit", "\(emphatic) not", "no"))

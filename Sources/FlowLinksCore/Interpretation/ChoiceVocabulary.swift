@@ -116,7 +116,7 @@ struct ChoiceVocabulary: Sendable {
         var optionsByStem: [String: Set<Int>] = [:]
         for phrase in phrases { for stem in phrase.stems { optionsByStem[stem, default: []].insert(phrase.option) } }
         self.targetOptions = targets.values.flatMap { $0 }.reduce(into: [:]) { result, word in
-            result[word] = optionsByStem[ReplyTokens.stem(word, with: language.stemmer)] ?? []
+            result[word] = optionsByStem[ReplyTokens.stem(word, language: language)] ?? []
         }
         self.ambiguousIDs = Set(
             options.enumerated().filter { index, option in
@@ -154,7 +154,7 @@ struct ChoiceVocabulary: Sendable {
         let rules = language.reading
         return TextNormalizer.words(text).flatMap { $0.split(separator: "-").map(String.init) }
             .filter { !rules.ignoredWords.contains($0) }
-            .map { rules.isNegator($0) ? ReplyTokens.negation : ReplyTokens.stem($0, with: language.stemmer) }
+            .map { rules.isNegator($0) ? ReplyTokens.negation : ReplyTokens.stem($0, language: language) }
     }
 
     /// Whether a stem is an everyday word that never decides a reading on its own.

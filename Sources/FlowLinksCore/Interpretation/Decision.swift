@@ -78,10 +78,13 @@ struct Decision {
         reply.tokens[..<cue.start].allSatisfy { $0.isIgnored || language.reading.fillers.contains($0.word) }
     }
 
-    /// "yes, some of them": a yes beside an option that says more is that option.
+    /// "yes, some of them", "yeah kind of": a yes beside an option that says more, or that hedges
+    /// it, is that option.
     private func absorbYes(into evidence: inout Evidence) {
         guard let yes = vocabulary.optionByMeaning[.yes],
-            evidence.cues.contains(where: { !$0.negated && options[$0.option].meaning == nil && $0.option != suggested })
+            evidence.cues.contains(where: {
+                !$0.negated && [nil, .unsure].contains(options[$0.option].meaning) && $0.option != suggested
+            })
         else { return }
         evidence.cues.removeAll { $0.source == .answer(.yes) && $0.option == yes }
     }

@@ -67,12 +67,13 @@ public struct ReadingAccuracy: Sendable {
     /// A table of expected option (rows) against the reading (columns), "ask" for asking again.
     private func confusion(of step: Step, among results: [Result]) -> [String] {
         let columns = step.options.map(\.id) + ["ask"]
-        let width = max(12, columns.map(\.count).max() ?? 0) + 1
+        let corner = "expected \\ read"
+        let width = max(corner.count, columns.map(\.count).max() ?? 0) + 1
         let pad = { (text: String) in text.padding(toLength: width, withPad: " ", startingAt: 0) }
         let agreed = Double(results.filter(\.agrees).count) / Double(max(1, results.count))
         var lines = [
             "\(step.id): \(results.count) replies, \(Self.percent(agreed)) agreed",
-            "  " + pad("expected \\ read") + columns.map(pad).joined(),
+            "  " + pad(corner) + columns.map(pad).joined(),
         ]
         for row in columns {
             let inRow = results.filter { ($0.labelled.expected ?? "ask") == row }

@@ -46,7 +46,7 @@ struct ReplyTokens {
             for (index, part) in parts.enumerated() {
                 let negator = rules.isNegator(part)
                 let ignored = rules.ignoredWords.contains(part)
-                let stem = negator ? Self.negation : (ignored ? part : Self.stem(part, with: language.stemmer))
+                let stem = negator ? Self.negation : (ignored ? part : Self.stem(part, language: language))
                 tokens.append(
                     Token(
                         word: part, stem: stem, range: range, startsClause: index == 0 && startsClause, clause: clause,
@@ -75,7 +75,7 @@ struct ReplyTokens {
     /// Replaces a word read as a typo by the vocabulary word it stands for.
     mutating func correct(_ index: Int, to word: String, language: Language) {
         tokens[index].word = word
-        tokens[index].stem = Self.stem(word, with: language.stemmer)
+        tokens[index].stem = Self.stem(word, language: language)
         tokens[index].corrected = true
     }
 
@@ -97,10 +97,14 @@ struct ReplyTokens {
     // why: a short reply is just the option in other words; a longer one carries context worth keeping.
     var contextNote: String? { tokens.count >= 5 ? text : nil }
 
-    static func stem(_ word: String, with stemmer: Stemmer) -> String {
+    static func stem(_ word: String, language: Language) -> String {
         // why: numbers and emoji have no word forms; the stemmer is for letters.
         guard word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return word }
-        return stemmer.stem(word)
+        let stem = language.stemmer.stem(word)
+        // why: "ones" is not "one": another form of a number word keeps its own, so "we're the only
+        // ones" does not read as "only one".
+        if stem != word, language.reading.numbers[stem] != nil { return word }
+        return stem
     }
 
     private static func breaksClause(_ character: Character) -> Bool {

@@ -29,7 +29,7 @@ enum TypoCorrector {
                 let target = closest(
                     to: token.word, among: vocabulary.typoTargets[first] ?? [],
                     sameReading: { vocabulary.targetOptions[$0] == vocabulary.targetOptions[$1] }),
-                !knownStem || ReplyTokens.stem(target, with: language.stemmer) == token.stem
+                !knownStem || ReplyTokens.stem(target, language: language) == token.stem
             else { continue }
             reply.correct(index, to: target, language: language)
             corrected = true
