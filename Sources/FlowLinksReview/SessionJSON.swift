@@ -50,7 +50,8 @@ public struct SessionJSON: Sendable {
         return SessionDocument(
             format: Self.format,
             session: .init(
-                id: session.id, channel: record.channel, language: session.languageCode, conversation: record.conversation, participant: record.participant,
+                id: session.id, channel: record.channel, language: session.languageCode, conversation: record.conversation,
+                participant: record.participant,
                 status: record.status.rawValue, currentStep: record.currentStep, contentVersion: record.contentVersion,
                 createdAt: record.createdAt, updatedAt: record.updatedAt, organization: session.organization,
                 initiative: session.initiative),

@@ -22,7 +22,8 @@ extension AppDatabase {
                 let outcome = TurnOutcome(sessionID: nil, status: nil, replies: [engine.pressWithoutSession()])
                 return outcome.reporting(pressOf: message)
             }
-            let turn = try resolveWorkshopRequest(engine.begin(now: now, saying: message.text, locale: message.locale), db, engine: engine, now: now)
+            let turn = try resolveWorkshopRequest(
+                engine.begin(now: now, saying: message.text, locale: message.locale), db, engine: engine, now: now)
             return try startSession(
                 db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
         }

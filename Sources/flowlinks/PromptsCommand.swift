@@ -37,7 +37,8 @@ struct PromptsCommand: ParsableCommand {
         func run() throws {
             let loaded = try prompts.loadScript()
             if let language, !loaded.languageCodes.contains(language) {
-                throw CommandFailure("Unknown language \(language); the content speaks \(loaded.languageCodes.joined(separator: ", ")).")
+                throw CommandFailure(
+                    "Unknown language \(language); the content speaks \(loaded.languageCodes.joined(separator: ", ")).")
             }
             let script = loaded.translated(to: language)
             var replies: [LabelledReply] = []

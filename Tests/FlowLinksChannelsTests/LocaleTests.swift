@@ -26,16 +26,18 @@ import Testing
 
     @Test func anOverlongLocaleIsABadRequest() {
         let channel = GenericChannel(token: nil)
-        let body = #"{"conversation": "c-1", "message_id": "m-1", "text": "hi", "locale": "\#(String(repeating: "x", count: 40))"}"#
+        let body =
+            #"{"conversation": "c-1", "message_id": "m-1", "text": "hi", "locale": "\#(String(repeating: "x", count: 40))"}"#
         let request = ChannelRequest(
             method: "POST", path: "/webhooks/generic", headers: ["Content-Type": "application/json"], body: Array(body.utf8))
         #expect(throws: ChannelError.self) { try channel.receive(request) }
     }
 
-    @Test(arguments: [
-        ("es-MX,es;q=0.9,en;q=0.8", "es-MX"), ("en-US,en;q=0.9,es;q=0.8", "en-US"), ("fr;q=0.4, es;q=0.7", "es"),
-        ("*", nil), ("", nil), ("es;q=0", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("es-MX,es;q=0.9,en;q=0.8", "es-MX"), ("en-US,en;q=0.9,es;q=0.8", "en-US"), ("fr;q=0.4, es;q=0.7", "es"),
+            ("*", nil), ("", nil), ("es;q=0", nil),
+        ] as [(String, String?)])
     func aBrowsersFirstChoiceIsItsLocale(header: String, expected: String?) {
         #expect(AcceptLanguage.preferred(header) == expected)
     }

@@ -29,7 +29,8 @@ import Testing
 
     @Test func aMissingMessageIsNamedWithItsFolder() throws {
         let problems = try Self.problems(editing: "language.yaml") {
-            $0.replacingOccurrences(of: "  back_at_start: \"Esta es la primera pregunta, así que no hay una anterior.\"\n", with: "")
+            $0.replacingOccurrences(
+                of: "  back_at_start: \"Esta es la primera pregunta, así que no hay una anterior.\"\n", with: "")
         }
         #expect(problems.contains { $0.file == "es/language.yaml" && $0.key == "messages.back_at_start" })
     }

@@ -35,7 +35,8 @@ import Testing
             #expect(texts.contains("Claro, regresemos."))
             #expect(!texts.joined().contains("Recommended"))
         }
-        let session = try #require(try server.database.currentSession(ConversationKey(channel: "generic", conversation: "team-a")))
+        let session = try #require(
+            try server.database.currentSession(ConversationKey(channel: "generic", conversation: "team-a")))
         #expect(session.language == "es")
         #expect(session.status == .completed)
     }
@@ -69,7 +70,8 @@ import Testing
             try await client.sendGeneric("hola")
             try await client.sendGeneric("Servicios del Valle")
         }
-        let session = try #require(try server.database.currentSession(ConversationKey(channel: "generic", conversation: "team-a")))
+        let session = try #require(
+            try server.database.currentSession(ConversationKey(channel: "generic", conversation: "team-a")))
         let report = try #require(try server.database.report(ofSession: try #require(session.id)))
         let csv = SessionsCSV(reports: [report], script: DefaultPrompts.script).render()
         #expect(csv.hasPrefix("session_id,channel,language,status"))

@@ -6,7 +6,9 @@ import Yams
 /// things its own way.
 enum PromptsParity {
     /// Every difference between a translation's files and the default's, by file and key.
-    static func problems(of translation: [String: String], against sources: [String: String], folder: String)
+    static func problems(
+        of translation: [String: String], against sources: [String: String], folder: String
+    )
         -> [PromptsProblem]
     {
         var problems: [PromptsProblem] = []

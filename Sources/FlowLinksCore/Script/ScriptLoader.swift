@@ -30,7 +30,8 @@ public enum ScriptLoader {
     static func translationFolders(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter {
-            FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).appendingPathComponent("language.yaml").path)
+            FileManager.default.fileExists(
+                atPath: directory.appendingPathComponent($0).appendingPathComponent("language.yaml").path)
         }.sorted()
     }
 
