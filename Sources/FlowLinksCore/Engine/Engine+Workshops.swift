@@ -70,6 +70,7 @@ extension Engine {
     /// Shows a finished participant their team's view, within the privacy rules: nothing until
     /// enough people answered, no names, and only aggregates of enough people.
     public func showTeam(_ view: TeamView?, in state: SessionState, now: Date) -> Turn {
+        if let scoped = rescoped(for: state) { return scoped.showTeam(view, in: state, now: now) }
         var state = state
         state.lastActivity = now
         let initiative = AnswerWording(script: script).value(of: .initiative, in: state.answers) ?? ""
