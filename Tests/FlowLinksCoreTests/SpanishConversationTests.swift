@@ -12,7 +12,7 @@ import Testing
     /// Replies that walk a Spanish session to its end, one per question.
     static let wholeSession = [
         "Servicios Familiares del Valle", "Café para Padres", "Apoyar a madres y padres de familia",
-        "sí, los socios llegan a familias que no conocemos", "algunos", "les mandamos un boletín",
+        "sí, los socios llegan a familias que no conocemos", "algunos", "les mandamos un boletín", "sí",
         "la primera", "nosotros decidimos", "nivel 4", "mejores resultados para las familias",
         "queremos escuchar a las familias", "consultar", "invitar a los socios a planear",
     ]

@@ -53,7 +53,7 @@ import Testing
         let problems = try Self.problems(editing: "workshop.yaml") {
             $0.replacingOccurrences(of: "resultados de {initiative}?", with: "resultados?")
         }
-        #expect(problems.contains { $0.file == "es/workshop.yaml" && $0.key == "discussion.general" })
+        #expect(problems.contains { $0.file == "es/workshop.yaml" && $0.key == "discussion.general[1]" })
     }
 
     @Test func aMissingCellIsNamed() throws {

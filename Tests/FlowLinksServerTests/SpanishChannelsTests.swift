@@ -13,7 +13,7 @@ import Testing
 @Suite struct SpanishChannelsTests {
     /// Replies that walk a Spanish session to its end, with a Spanish command on the way.
     static let answers = [
-        "Servicios Familiares del Valle", "Café para Padres", "omitir", "sí", "algunos", "les mandamos un boletín",
+        "Servicios Familiares del Valle", "Café para Padres", "omitir", "sí", "algunos", "les mandamos un boletín", "sí",
         "la primera", "nosotros decidimos", "nivel 4", "atrás", "4", "omitir", "queremos escuchar a las familias",
         "consultar", "omitir",
     ]
@@ -72,7 +72,8 @@ import Testing
         }
         let session = try #require(
             try server.database.currentSession(ConversationKey(channel: "generic", conversation: "team-a")))
-        let report = try #require(try server.database.report(ofSession: try #require(session.id)))
+        let sessionID = try #require(session.id)
+        let report = try #require(try server.database.report(ofSession: sessionID))
         let csv = SessionsCSV(reports: [report], script: DefaultPrompts.script).render()
         #expect(csv.hasPrefix("session_id,channel,language,status"))
         #expect(csv.contains(",generic,es,active,"))

@@ -34,7 +34,7 @@ import Testing
             try await person.open(client)
             #expect(person.page.contains(#"<html lang="en">"#))
             try await person.say(person.field("text"), client)
-            #expect(person.page.contains("Hi, I'm FlowLinks"))
+            #expect(person.page.contains("walk you through a short reflection"))
         }
     }
 }

@@ -47,15 +47,18 @@ enum PromptsParity {
         }
 
         mutating func compareMappings(_ left: Node.Mapping, _ right: Node.Mapping, at key: String) {
+            // why: keys are matched by their text; Yams' own lookup would read "1" as a number and "yes" as true.
+            let leftValues = Self.byKey(left)
+            let rightValues = Self.byKey(right)
             let leftKeys = left.keys.compactMap(\.string)
-            let rightKeys = Set(right.keys.compactMap(\.string))
+            let rightKeys = Set(rightValues.keys)
             for name in leftKeys {
                 let path = key.isEmpty ? name : "\(key).\(name)"
-                guard let value = right[name] else {
+                guard let value = rightValues[name] else {
                     report(path, "is missing (the default language has it)")
                     continue
                 }
-                if let original = left[name] { compare(original, value, at: path) }
+                if let original = leftValues[name] { compare(original, value, at: path) }
             }
             for name in rightKeys.subtracting(leftKeys).sorted() {
                 report(key.isEmpty ? name : "\(key).\(name)", "is not in the default language's file")
@@ -65,8 +68,15 @@ enum PromptsParity {
         mutating func compareSequences(_ left: [Node], _ right: [Node], at key: String) {
             let leftIDs = left.map(Self.identifier)
             guard leftIDs.allSatisfy({ $0 != nil }), !left.isEmpty else {
-                // why: lists of words or of actions may be longer or shorter in another language.
-                comparePlaceholders(left.flatMap(Self.strings), right.flatMap(Self.strings), at: key)
+                // why: lists of words or of actions may be longer or shorter in another language;
+                // lists of the same length are sentence for sentence.
+                guard left.count == right.count else {
+                    comparePlaceholders(left.flatMap(Self.strings), right.flatMap(Self.strings), at: key)
+                    return
+                }
+                for (index, pair) in zip(left, right).enumerated() {
+                    comparePlaceholders(Self.strings(pair.0), Self.strings(pair.1), at: "\(key)[\(index)]")
+                }
                 return
             }
             let rightIDs = right.map(Self.identifier)
@@ -92,10 +102,17 @@ enum PromptsParity {
                     + (expected.isEmpty ? "none" : names(expected)))
         }
 
+        static func byKey(_ mapping: Node.Mapping) -> [String: Node] {
+            var values: [String: Node] = [:]
+            for (key, value) in mapping { if let name = key.string { values[name] = value } }
+            return values
+        }
+
         /// The `id` (or `key`) of a list entry that names one: a step, an option, a level, a cell.
         static func identifier(_ node: Node) -> String? {
             guard let mapping = node.mapping else { return nil }
-            return (mapping["id"] ?? mapping["key"])?.string
+            let values = byKey(mapping)
+            return (values["id"] ?? values["key"])?.string
         }
 
         static func strings(_ node: Node) -> [String?] {
