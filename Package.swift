@@ -27,9 +27,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
+        // why: the Snowball stemmers read word forms in replies; Debian packages them as libstemmer-dev,
+        // which ships no pkg-config file, so the module map links the library by name.
+        .systemLibrary(name: "CLibStemmer", path: "Sources/CLibStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(
             name: "FlowLinksCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibStemmer", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "FlowLinksStore",

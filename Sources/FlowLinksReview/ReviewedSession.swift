@@ -28,6 +28,12 @@ public struct ReviewedSession: Sendable {
 
     public var id: Int64 { report.session.id ?? 0 }
 
+    /// The code of the language the conversation was held in; the content's default when none was stored.
+    public var languageCode: String { report.session.language ?? script.language.choosing.code }
+
+    /// The name of that language, as its content names it ("Español (Spanish)").
+    public var languageName: String { script.languageName(of: report.session.language) }
+
     /// The result's parts a facilitator reads: all but the closing line, which speaks to the
     /// participant ("type back to change an answer…") and quotes no answer.
     public var facilitatorParts: [SessionResult.Part] {

@@ -5,6 +5,8 @@ struct SessionDocument: Encodable {
     struct Session: Encodable {
         var id: Int64
         var channel: String
+        /// The code of the language the conversation was held in ("en", "es").
+        var language: String
         var conversation: String
         @Nullable var participant: String?
         var status: String

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// ```
 /// { "format": "flowlinks.session/1",
-///   "session": { "id", "channel", "conversation", "participant", "status", "current_step",
+///   "session": { "id", "channel", "language", "conversation", "participant", "status", "current_step",
 ///                "content_version", "created_at", "updated_at", "organization", "initiative" },
 ///   "answers": [ { "step_id", "question", "current": Answer|null, "history": [Answer] } ],
 ///   "result": null | { "created_at", "content_version", "overall_current": Level, "fit_ceiling": Level,
@@ -50,7 +50,8 @@ public struct SessionJSON: Sendable {
         return SessionDocument(
             format: Self.format,
             session: .init(
-                id: session.id, channel: record.channel, conversation: record.conversation, participant: record.participant,
+                id: session.id, channel: record.channel, language: session.languageCode, conversation: record.conversation,
+                participant: record.participant,
                 status: record.status.rawValue, currentStep: record.currentStep, contentVersion: record.contentVersion,
                 createdAt: record.createdAt, updatedAt: record.updatedAt, organization: session.organization,
                 initiative: session.initiative),

@@ -33,6 +33,7 @@ public struct SessionMarkdown: Sendable {
             "## Session", "",
             "- Session: \(session.id)",
             "- Channel: \(MarkdownText.inline(record.channel))",
+            "- Language: \(MarkdownText.inline(session.languageName))",
             "- Status: \(record.status.rawValue)",
             "- Started: \(time.stamp(record.createdAt))",
             "- Last activity: \(time.stamp(record.updatedAt))",

@@ -20,7 +20,7 @@ public struct SessionsCSV: Sendable {
 
     /// The column names, in order.
     public var header: [String] {
-        ["session_id", "channel", "status", "created_at", "updated_at", "content_version"] + script.steps.map(\.id)
+        ["session_id", "channel", "language", "status", "created_at", "updated_at", "content_version"] + script.steps.map(\.id)
             + ["recommended_level", "overall_level", "fit_ceiling", "words_check"]
     }
 
@@ -35,7 +35,7 @@ public struct SessionsCSV: Sendable {
         let record = report.session
         let current = report.currentAnswers
         var values = [
-            String(session.id), record.channel, record.status.rawValue, time.iso(record.createdAt),
+            String(session.id), record.channel, session.languageCode, record.status.rawValue, time.iso(record.createdAt),
             time.iso(record.updatedAt), record.contentVersion,
         ]
         values += script.steps.map { step in current[step.id].map(session.words) ?? "" }

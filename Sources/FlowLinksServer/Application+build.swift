@@ -54,7 +54,11 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
     let platforms = PlatformWiring.wired(config, script: dependencies.script, now: dependencies.now)
     let channels = platforms.channels
     let clients = ClientAddresses(behindProxy: config.behindProxy)
-    dependencies.metrics.registerWebhookSeries(channels: channels.map(\.name) + (config.webchat ? ["webchat"] : []))
+    // why: the web chat is a text channel like the others: its turns and replies are counted too.
+    let channelNames = channels.map(\.name) + (config.webchat ? ["webchat"] : [])
+    dependencies.metrics.registerWebhookSeries(channels: channelNames)
+    dependencies.metrics.registerReadingSeries(
+        channels: channelNames, questions: dependencies.script.everyChoiceStep.map(\.id))
     WebhookRoutes(
         channels: channels, turns: turns, maxBodyBytes: config.maxBodyBytes, metrics: dependencies.metrics,
         clients: clients
@@ -77,7 +81,8 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
             clients: clients),
         pages: FacilitatorPages(
             database: dependencies.database, script: dependencies.script, enabledChannels: config.enabledChannels,
-            time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), now: dependencies.now, joinSettings: config),
+            time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), readings: dependencies.metrics.readings,
+            now: dependencies.now, joinSettings: config),
         logger: dependencies.logger
     ).add(to: router)
 

@@ -50,7 +50,8 @@ public struct TurnService: Sendable {
         }
         let start = ContinuousClock.now
         let message = InboundMessage(
-            key: key, participant: event.participant, text: event.text, press: event.press, platformMessageID: event.eventID)
+            key: key, participant: event.participant, text: event.text, press: event.press, platformMessageID: event.eventID,
+            locale: event.locale)
         let (outcome, reply) = try await database.converse(message, eventID: event.eventID, engine: engine, now: now()) {
             outcome in
             let context = ReplyContext(sessionID: outcome.sessionID, replayed: outcome.replayed, press: outcome.press)
@@ -61,6 +62,7 @@ public struct TurnService: Sendable {
             metrics.replayed(channel: channel.name)
         } else {
             metrics.turnTaken(channel: channel.name, duration: ContinuousClock.now - start)
+            if let reading = outcome.reading { metrics.replyRead(reading, channel: channel.name) }
             if !reply.followUps.isEmpty { await outboxWakeup.notify() }
         }
         logger.debug(

@@ -56,6 +56,8 @@ public struct SessionSummary: Sendable, Equatable, Identifiable {
     /// The recommended level's number, once the session is finished.
     public var recommendedLevel: Int?
     public var contentVersion: String
+    /// The code of the language the conversation was held in; `nil` for the content's default.
+    public var language: String? = nil
 }
 
 /// One page of the sessions that match a filter, newest first.
@@ -118,7 +120,7 @@ extension AppDatabase {
 /// The SQL behind `sessions(matching:)`: fixed fragments, with every user value bound as an argument.
 private struct SessionQuery {
     static let columns = """
-        SELECT s.id, s.channel, s.conversation, s.status, s.created_at, s.updated_at, s.content_version,
+        SELECT s.id, s.channel, s.conversation, s.status, s.created_at, s.updated_at, s.content_version, s.language,
             organization.text AS organization, initiative.text AS initiative, r.recommended_level
         """
 
@@ -186,6 +188,6 @@ private struct SessionQuery {
             id: row["id"], channel: row["channel"], conversation: row["conversation"],
             status: SessionStatus(rawValue: row["status"]) ?? .active, createdAt: row["created_at"],
             updatedAt: row["updated_at"], organization: row["organization"], initiative: row["initiative"],
-            recommendedLevel: row["recommended_level"], contentVersion: row["content_version"])
+            recommendedLevel: row["recommended_level"], contentVersion: row["content_version"], language: row["language"])
     }
 }

@@ -30,10 +30,12 @@ extension AppDatabase {
             answers: answers,
             misses: session.misses,
             pendingConfirmation: session.pendingConfirmation.flatMap(Confirmation.init(rawValue:)),
+            pendingReading: session.pendingOptionId.map { PendingReading(optionID: $0, note: session.pendingNote) },
             lastActivity: session.updatedAt,
             contentVersion: session.contentVersion,
             result: result,
-            workshop: try session.workshopId.flatMap { try workshopLink(db, id: $0) })
+            workshop: try session.workshopId.flatMap { try workshopLink(db, id: $0) },
+            language: session.language)
     }
 
     /// Writes the new state over the session's rows, given the state they hold (`nil` for a new
@@ -50,19 +52,25 @@ extension AppDatabase {
         updated.currentStep = state.currentStep
         updated.misses = state.misses
         updated.pendingConfirmation = state.pendingConfirmation?.rawValue
+        updated.pendingOptionId = state.pendingReading?.optionID
+        updated.pendingNote = state.pendingReading?.note
         updated.updatedAt = now
         try db.cachedStatement(
             sql: """
-                UPDATE sessions SET status = ?, current_step = ?, misses = ?, pending_confirmation = ?, updated_at = ?,
-                    revision = revision + 1
+                UPDATE sessions SET status = ?, current_step = ?, misses = ?, pending_confirmation = ?, pending_option_id = ?,
+                    pending_note = ?, updated_at = ?, revision = revision + 1
                 WHERE id = ?
                 """
         ).execute(
             arguments: [
                 updated.status.rawValue, updated.currentStep, updated.misses, updated.pendingConfirmation,
-                StoredDate.text(now), id,
+                updated.pendingOptionId, StoredText.free(updated.pendingNote), StoredDate.text(now), id,
             ])
 
+        if state.language != previous?.language {
+            let language = try state.language.map { try StoredText.key($0, "language") }
+            try db.execute(sql: "UPDATE sessions SET language = ? WHERE id = ?", arguments: [language, id])
+        }
         if state.workshop?.id != previous?.workshop?.id {
             try db.execute(sql: "UPDATE sessions SET workshop_id = ? WHERE id = ?", arguments: [state.workshop?.id, id])
         }

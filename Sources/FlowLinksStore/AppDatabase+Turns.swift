@@ -22,7 +22,8 @@ extension AppDatabase {
                 let outcome = TurnOutcome(sessionID: nil, status: nil, replies: [engine.pressWithoutSession()])
                 return outcome.reporting(pressOf: message)
             }
-            let turn = try resolveWorkshopRequest(engine.begin(now: now, saying: message.text), db, engine: engine, now: now)
+            let turn = try resolveWorkshopRequest(
+                engine.begin(now: now, saying: message.text, locale: message.locale), db, engine: engine, now: now)
             return try startSession(
                 db, message.key, participant: message.participant, turn: turn, now: now, firstLines: inbound)
         }
@@ -35,10 +36,14 @@ extension AppDatabase {
     }
 
     /// Starts a session, or shows a returning person where they were (a terminal opening).
-    public func open(_ key: ConversationKey, participant: String?, engine: Engine, now: Date) throws -> TurnOutcome {
+    /// A new session is held in the language the locale names, if the content speaks it.
+    public func open(
+        _ key: ConversationKey, participant: String?, locale: String? = nil, engine: Engine, now: Date
+    ) throws -> TurnOutcome {
         try writer.write { db in
             guard let session = try Self.currentSession(db, key) else {
-                return try Self.startSession(db, key, participant: participant, turn: engine.begin(now: now), now: now)
+                let turn = engine.begin(now: now, locale: locale)
+                return try Self.startSession(db, key, participant: participant, turn: turn, now: now)
             }
             let previous = try Self.state(db, session)
             return try Self.apply(engine.reopen(previous, now: now), to: session, replacing: previous, db: db, now: now)
@@ -75,7 +80,7 @@ extension AppDatabase {
         var session = SessionRecord(
             channel: key.channel, conversation: key.conversation, participant: participant, status: .active,
             currentStep: nil, misses: 0, contentVersion: turn.state.contentVersion, createdAt: now, updatedAt: now,
-            workshopId: turn.state.workshop?.id)
+            workshopId: turn.state.workshop?.id, language: turn.state.language)
         try session.insert(db)
         let id = try session.id.orThrow()
         if let firstLines { try firstLines(id).write(db) }
@@ -86,6 +91,15 @@ extension AppDatabase {
     static func apply(
         _ turn: Turn, to session: SessionRecord, replacing previous: SessionState, db: Database, now: Date,
         firstLines: ((Int64) -> TranscriptLine)? = nil
+    ) throws -> TurnOutcome {
+        var outcome = try carryOut(turn, to: session, replacing: previous, db: db, now: now, firstLines: firstLines)
+        outcome.reading = turn.reading
+        return outcome
+    }
+
+    private static func carryOut(
+        _ turn: Turn, to session: SessionRecord, replacing previous: SessionState, db: Database, now: Date,
+        firstLines: ((Int64) -> TranscriptLine)?
     ) throws -> TurnOutcome {
         let id = try session.id.orThrow()
         switch turn.effect {

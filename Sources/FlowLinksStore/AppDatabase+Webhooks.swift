@@ -62,7 +62,8 @@ extension AppDatabase {
         let turn = message.turn(inSession: id, state: previous, engine: engine, now: now)
         guard turn.effect == .none else { return nil }
         let outcome = TurnOutcome(
-            sessionID: id, status: SessionStatus(rawValue: turn.state.status.rawValue), replies: turn.replies
+            sessionID: id, status: SessionStatus(rawValue: turn.state.status.rawValue), replies: turn.replies,
+            reading: turn.reading
         ).reporting(pressOf: message)
         let (rendered, entries) = render(outcome)
         return PlannedTurn(

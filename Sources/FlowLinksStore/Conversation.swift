@@ -21,11 +21,15 @@ public struct InboundMessage: Sendable {
     /// The button pressed; the engine reads it instead of `text`.
     public var press: ButtonPress?
     public var platformMessageID: String?
+    /// The person's locale as the platform or browser sent it ("es-MX"), which may choose the
+    /// language of a new conversation.
+    public var locale: String?
 
     public init(
         key: ConversationKey, participant: String? = nil, text: String, press: ButtonPress? = nil,
-        platformMessageID: String? = nil
+        platformMessageID: String? = nil, locale: String? = nil
     ) {
+        self.locale = locale
         self.key = key
         self.participant = participant
         self.text = text
@@ -48,6 +52,8 @@ public struct TurnOutcome: Sendable {
     public var replies: [OutboundMessage]
     /// True when the event was seen before: the replies are the ones sent then, and nothing changed.
     public var replayed = false
+    /// What became of the reply to a choice question, for the metrics.
+    public var reading: ReadingEvent?
     /// For a button press: whether it answered the question, or changed nothing.
     public var press: PressOutcome?
 

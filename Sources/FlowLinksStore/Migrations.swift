@@ -145,6 +145,21 @@ extension AppDatabase {
             }
         }
         registerWorkshopMigrations(&migrator)
+        migrator.registerMigration("v7: pending reading") { db in
+            // why: a reply read with medium confidence is checked with the person ("Sounds like
+            // 4. Involving — is that right?"); the reading waits here for the yes, across restarts.
+            try db.alter(table: "sessions") { t in
+                t.add(column: "pending_option_id", .text)
+                t.add(column: "pending_note", .text)
+            }
+        }
+        migrator.registerMigration("v8: session language") { db in
+            // why: a conversation is held in one language (from the platform's locale, a greeting or
+            // "español"), and a resumed one keeps it. NULL is the content's default language.
+            try db.alter(table: "sessions") { t in
+                t.add(column: "language", .text)
+            }
+        }
         return migrator
     }
 }

@@ -23,6 +23,9 @@ struct ReplCommand: ParsableCommand {
     @Option(help: "Hours without a message after which a returning person is greeted with where they were.")
     var idleHours: Double = 24
 
+    @Option(help: "Language code of a new session (en, es); default: the content's own. Type español or english to switch.")
+    var language: String?
+
     @OptionGroup var prompts: PromptsOptions
 
     func run() throws {
@@ -33,7 +36,11 @@ struct ReplCommand: ParsableCommand {
         let key = ConversationKey(channel: "repl", conversation: session)
         let participant = ProcessInfo.processInfo.environment["USER"]
 
-        var outcome = try database.open(key, participant: participant, engine: engine, now: Date())
+        if let language, !script.languageCodes.contains(language) {
+            throw CommandFailure(
+                "Unknown language \(language); the content speaks \(script.languageCodes.joined(separator: ", ")).")
+        }
+        var outcome = try database.open(key, participant: participant, locale: language, engine: engine, now: Date())
         var savedNoteShown = false
         terminal.show(outcome)
         while let line = terminal.readAnswer() {

@@ -64,12 +64,12 @@ struct SessionsExportCommandTests {
         #expect(run.status == 0)
         let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\r\n")
         #expect(lines.count == 4)  // header, two sessions, and the empty string after the last CRLF
-        #expect(lines[0].hasPrefix("session_id,channel,status,created_at,updated_at,content_version,organization,"))
+        #expect(lines[0].hasPrefix("session_id,channel,language,status,created_at,updated_at,content_version,organization,"))
         #expect(lines[0].hasSuffix(",recommended_level,overall_level,fit_ceiling,words_check"))
-        #expect(lines[1].hasPrefix("1,repl,completed,"))
+        #expect(lines[1].hasPrefix("1,repl,en,completed,"))
         #expect(lines[1].contains(",\"Riverside, \"\"Family\"\" <b>Services</b>\",Parent Cafe,"))
         #expect(lines[1].hasSuffix(",Involving,Informing,Involving,overpromising"))
-        #expect(lines[2].hasPrefix("2,repl,paused,"))
+        #expect(lines[2].hasPrefix("2,repl,en,paused,"))
         #expect(lines[2].contains(",'=cmd(),"))
     }
 

@@ -120,6 +120,23 @@ struct DiscordChannelTests {
         #expect(third["type"] as? Int == 2)
     }
 
+    @Test func aConfirmationsUnnumberedYesIsLabelledWithoutANumber() throws {
+        let event = try #require(try channel.receive(Self.fixture("discord-command.json")).event)
+        let yes = Choice(number: 0, value: "confirm", label: "Yes, that's it", shortLabel: "Yes, that's it")
+        let reply = channel.reply(
+            to: event, with: [OutboundMessage("Sounds like 3. Consulting — is that right?", choices: [yes] + chartChoices)],
+            context: ReplyContext())
+        let data = try #require(try jsonObject(reply.response.body)["data"] as? [String: Any])
+        let rows = try #require(data["components"] as? [[String: Any]])
+        let buttons = rows.flatMap { $0["components"] as? [[String: Any]] ?? [] }
+        #expect(buttons.first?["label"] as? String == "Yes, that's it")
+        #expect(buttons.first?["custom_id"] as? String == "confirm")
+        #expect(buttons.dropFirst().first?["label"] as? String == "1. Independent")
+        let content = try #require(data["content"] as? String)
+        #expect(!content.contains("0. Yes"))
+        #expect(content.contains("1. Partners may know a little about it."))
+    }
+
     @Test func aReplyPastTheLimitFollowsThroughTheInteractionWebhook() throws {
         let event = try #require(try channel.receive(Self.fixture("discord-command.json")).event)
         let long = numberedWords(count: 900)

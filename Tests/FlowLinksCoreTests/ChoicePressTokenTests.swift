@@ -13,6 +13,7 @@ struct ChoicePressTokenTests {
             ChoicePress(sessionID: .max, question: .step(String(repeating: "z", count: 32)), option: 9999),
             ChoicePress(sessionID: 9, question: .confirmation(.restart), option: 1),
             ChoicePress(sessionID: 9, question: .confirmation(.delete), option: 2),
+            ChoicePress(sessionID: 42, question: .step("desired_level"), option: 0),
         ])
     func aTokenReadsBackAsThePressItWasMadeFrom(_ press: ChoicePress) {
         #expect(ChoicePress(token: press.token) == press)
@@ -34,7 +35,7 @@ struct ChoicePressTokenTests {
     @Test(
         arguments: [
             "", "yes", "no", "considered", "fl:", "fl:42:3", "fl:42:3:", "fl:0:1:benefit", "fl:-4:1:benefit",
-            "fl:42:0:benefit", "fl:42:x:benefit", "fl:x:1:benefit", "fl:99999999999999999999:1:benefit",
+            "fl:42:0:!restart", "fl:42:x:benefit", "fl:x:1:benefit", "fl:99999999999999999999:1:benefit",
             "fl:42:12345:benefit", "fl:42:1:!explode", "fl:42:1:bene fit", "fl:42:1:benefit:extra", "FL:42:1:benefit",
             "fl:+42:1:benefit", "fl:42:1:é",
         ])

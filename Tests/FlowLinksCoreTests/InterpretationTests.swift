@@ -32,7 +32,7 @@ import Testing
     static func read(_ reply: String, at stepID: StepID, suggested suggestedID: String? = nil) throws -> ChoiceReading? {
         let step = try #require(script.step(stepID), "the default script has no step \(stepID)")
         let suggested = try suggestedID.map { id in try #require(step.option(id), "\(stepID) has no option \(id)") }
-        return ChoiceInterpreter(language: script.language).interpret(reply, options: step.options, suggested: suggested)
+        return ChoiceInterpreter(language: script.language).interpret(reply, for: step, suggested: suggested)
     }
 
     static func check(_ reading: Reading) throws {
@@ -227,8 +227,19 @@ import Testing
         #expect(step.options.count >= 2)
         for option in step.options {
             let reading = try Self.read(option.id, at: stepID)
-            #expect(reading == ChoiceReading(optionID: option.id, note: nil), "\(stepID): button \(option.id)")
+            #expect(reading?.optionID == option.id, "\(stepID): button \(option.id)")
+            // why: a value that is also an ordinary word of another option ("implementation" is in
+            // Aligning's "planning and implementation") may have been typed, and is read as typed.
+            if !step.vocabulary.ambiguousIDs.contains(option.id) {
+                #expect(reading == ChoiceReading(optionID: option.id, note: nil), "\(stepID): button \(option.id)")
+            }
         }
+    }
+
+    @Test func aButtonValueThatIsAlsoAnotherOptionsWordIsCheckedFirst() throws {
+        #expect(
+            try Self.read("implementation", at: "current_decisions")
+                == ChoiceReading(optionID: "implementation", note: nil, confidence: .medium))
     }
 }
 

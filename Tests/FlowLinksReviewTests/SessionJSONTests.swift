@@ -20,7 +20,8 @@ struct SessionJSONTests {
         let session = try #require(document["session"] as? [String: Any])
         #expect(
             Set(session.keys) == [
-                "id", "channel", "conversation", "participant", "status", "current_step", "content_version", "created_at",
+                "id", "channel", "language", "conversation", "participant", "status", "current_step", "content_version",
+                "created_at",
                 "updated_at", "organization", "initiative",
             ])
         #expect(session["initiative"] as? String == ReviewFixtures.trickyInitiative)

@@ -19,7 +19,7 @@ struct SessionsCSVTests {
         let header = try #require(try parsedRows().rows.first)
         let steps = DefaultPrompts.script.steps.map(\.id)
         #expect(
-            header == ["session_id", "channel", "status", "created_at", "updated_at", "content_version"] + steps
+            header == ["session_id", "channel", "language", "status", "created_at", "updated_at", "content_version"] + steps
                 + ["recommended_level", "overall_level", "fit_ceiling", "words_check"])
     }
 
@@ -28,7 +28,7 @@ struct SessionsCSVTests {
         #expect(rows.count == 4)
         #expect(rows.allSatisfy { $0.count == rows[0].count })
         #expect(rows.dropFirst().map { $0[0] } == ["1", "2", "3"])
-        #expect(rows.dropFirst().map { $0[2] } == ["completed", "completed", "active"])
+        #expect(rows.dropFirst().map { $0[3] } == ["completed", "completed", "active"])
         #expect(csv.hasSuffix("\r\n"))
         #expect(csv.components(separatedBy: "\r\n").first?.hasPrefix("session_id,channel,") == true)
     }

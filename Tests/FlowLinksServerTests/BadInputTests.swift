@@ -133,4 +133,24 @@ struct OperationsTests {
             #expect(metrics.text.contains(#"flowlinks_webhook_errors_total{channel="generic",status="415"} 1"#))
         }
     }
+
+    @Test func metricsCountWhatBecameOfEachReplyByQuestionAndChannel() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            for text in ["hello", "Riverside", "Parent Cafe", "Drop-in", "banana", "pineapple", "probably", "yes"] {
+                try await client.sendGeneric(text)
+            }
+            let metrics = try await client.execute(uri: "/metrics", method: .get).text
+            let series = { (outcome: String) in
+                #"flowlinks_replies_read_total{channel="generic",question="benefit",outcome="\#(outcome)"}"#
+            }
+            #expect(metrics.contains(series("reasked") + " 1"))
+            #expect(metrics.contains(series("reasked_twice") + " 1"))
+            #expect(metrics.contains(series("confirming") + " 1"))
+            #expect(metrics.contains(series("confirmed") + " 1"))
+            #expect(metrics.contains(series("abandoned") + " 0"), "every series exists from start-up")
+            #expect(
+                metrics.contains(#"flowlinks_replies_read_total{channel="generic",question="desired_level",outcome="taken"} 0"#))
+        }
+    }
 }

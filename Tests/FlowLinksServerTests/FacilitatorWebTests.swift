@@ -12,6 +12,8 @@ struct Browser {
     var cookies: [String: String] = [:]
     /// Sent as `X-Forwarded-For`, as a reverse proxy would, when set.
     var forwardedFor: String?
+    /// Sent as `Accept-Language`, as a browser set to those languages would, when set.
+    var acceptLanguage: String?
 
     mutating func keep(_ response: TestResponse) {
         for header in response.headers[values: .setCookie] {
@@ -27,6 +29,7 @@ struct Browser {
         var headers = extra
         headers[.cookie] = cookieHeader
         if let forwardedFor { headers[HTTPField.Name("X-Forwarded-For")!] = forwardedFor }
+        if let acceptLanguage { headers[.acceptLanguage] = acceptLanguage }
         return headers
     }
 

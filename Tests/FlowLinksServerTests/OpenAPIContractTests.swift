@@ -30,11 +30,21 @@ struct OpenAPIContractTests {
         }
     }
 
+    @Test func aReadingCheckedWithThePersonMatchesTheSchema() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            let replies = ["hello"] + SampleAnswers.throughDesiredLevel.dropLast() + ["a partnership with the families", "yes"]
+            for text in replies {
+                try expectConforms(try await client.sendGeneric(text), status: 200)
+            }
+        }
+    }
+
     @Test func theCheckNoticesAReplyThatBreaksTheSchema() throws {
         let validator = try SchemaValidator(openAPIFile: Self.specification)
         let schema = try #require(validator.responseSchema(path: "/webhooks/generic", method: "post", status: 200))
         let broken: [String: Any] = [
-            "session_id": "one", "messages": [["text": "hi", "choices": [["number": 0, "value": "yes"]]]], "extra": true,
+            "session_id": "one", "messages": [["text": "hi", "choices": [["number": -1, "value": "yes"]]]], "extra": true,
         ]
         let problems = validator.problems(broken, against: schema)
         #expect(problems.contains("$: missing replay"))

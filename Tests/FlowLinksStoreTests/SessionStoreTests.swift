@@ -41,6 +41,31 @@ struct SessionStoreTests {
         #expect(state.answers["benefit"]?.text == "partners reach families we can't")
     }
 
+    @Test func aReadingWaitingForYesIsKeptWithTheSessionAcrossAReopening() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("flowlinks-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var clock = TestClock()
+        let sessionID: Int64
+        do {
+            let database = try AppDatabase.open(path: path)
+            let asked = try #require(
+                try say(
+                    ["hello"] + SampleAnswers.throughDesiredLevel.dropLast() + ["a partnership, like the clinic"], to: database,
+                    clock: &clock))
+            #expect(asked.reading == ReadingEvent(step: "desired_level", outcome: .confirming))
+            sessionID = try #require(asked.sessionID)
+        }
+        let reopened = try AppDatabase.open(path: path)
+        let waiting = try #require(try reopened.state(ofSession: sessionID))
+        #expect(waiting.pendingReading == PendingReading(optionID: "aligning", note: "a partnership, like the clinic"))
+        let confirmed = try #require(try say(["yes"], to: reopened, clock: &clock))
+        #expect(confirmed.reading == ReadingEvent(step: "desired_level", outcome: .confirmed))
+        let state = try #require(try reopened.state(ofSession: sessionID))
+        #expect(state.pendingReading == nil)
+        #expect(state.answers["desired_level"]?.optionID == "aligning")
+        #expect(state.answers["desired_level"]?.text == "a partnership, like the clinic")
+    }
+
     @Test func theTranscriptHoldsEveryMessageInAndOutInOrder() throws {
         let database = try AppDatabase.inMemory()
         var clock = TestClock()

@@ -16,6 +16,18 @@ public enum DefaultPrompts {
         return sources
     }
 
+    /// The translation folders' texts (`es/`), by folder, then file name.
+    public static func translations() throws -> [String: [String: String]] {
+        var translations: [String: [String: String]] = [:]
+        for folder in ["es"] {
+            for name in ScriptLoader.translatedFileNames {
+                let url = directory.appendingPathComponent(folder).appendingPathComponent(name)
+                translations[folder, default: [:]][name] = try String(contentsOf: url, encoding: .utf8)
+            }
+        }
+        return translations
+    }
+
     /// The default script, loaded once.
     public static let script: Script = {
         do {

@@ -80,11 +80,15 @@ public struct InboundEvent: Equatable, Sendable {
     public var press: ButtonPress?
     /// Platform details the reply needs (a chat id, a callback id), as the channel's own type.
     public var details: (any EventDetails)?
+    /// The person's language as the platform sends it (Telegram's `language_code`, a browser's
+    /// Accept-Language); it may choose the language of a new conversation.
+    public var locale: String?
 
     public init(
         channel: String, eventID: String, conversation: String, participant: String?, text: String,
-        press: ButtonPress? = nil, details: (any EventDetails)? = nil
+        press: ButtonPress? = nil, details: (any EventDetails)? = nil, locale: String? = nil
     ) {
+        self.locale = locale
         self.channel = channel
         self.eventID = eventID
         self.conversation = conversation

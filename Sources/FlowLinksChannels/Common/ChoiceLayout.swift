@@ -21,7 +21,8 @@ struct ChoiceLayout: Sendable {
 
     /// What one button shows.
     func buttonLabel(for choice: Choice, among choices: [Choice]) -> String {
-        let label = labelsFitButtons(choices) ? choice.label : "\(choice.number). \(choice.shortLabel)"
+        let numbered = choice.number > 0 ? "\(choice.number). \(choice.shortLabel)" : choice.shortLabel
+        let label = labelsFitButtons(choices) ? choice.label : numbered
         return Self.clip(label, to: buttonLabelLimit)
     }
 

@@ -64,7 +64,7 @@ public struct DiscordChannel: Channel {
             InboundEvent(
                 channel: name, eventID: interaction.id, conversation: channel,
                 participant: interaction.member?.user?.id ?? interaction.user?.id, text: text, press: press,
-                details: details))
+                details: details, locale: interaction.locale))
     }
 
     public func reply(to event: InboundEvent, with replies: [OutboundMessage], context: ReplyContext) -> ChannelReply {

@@ -84,9 +84,11 @@ struct DiscordInteraction: Decodable {
     let user: User?
     let data: Payload?
     let message: Message?
+    /// The language the person's Discord app is set to ("es-ES"), sent with every interaction.
+    let locale: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, type, token, member, user, data, message
+        case id, type, token, member, user, data, message, locale
         case applicationID = "application_id"
         case channelID = "channel_id"
     }

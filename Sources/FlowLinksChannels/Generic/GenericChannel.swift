@@ -31,7 +31,7 @@ public struct GenericChannel: Channel {
         return .event(
             InboundEvent(
                 channel: name, eventID: message.messageID, conversation: message.conversation,
-                participant: message.participant, text: message.text))
+                participant: message.participant, text: message.text, locale: message.locale))
     }
 
     /// The JSON reply, with the session it belongs to and whether it repeats an earlier answer.
@@ -47,13 +47,17 @@ struct GenericMessage: Decodable {
     let participant: String?
     let messageID: String
     let text: String
+    /// The person's language ("es", "es-MX"), which may choose the language of a new conversation.
+    let locale: String?
 
     enum CodingKeys: String, CodingKey {
-        case conversation, participant, text
+        case conversation, participant, text, locale
         case messageID = "message_id"
     }
 
     static let maxFieldLength = 200
+    /// BCP 47 tags in practice stay well under this ("zh-Hant-TW").
+    static let maxLocaleLength = 35
 
     static func decode(_ body: [UInt8]) throws(ChannelError) -> GenericMessage {
         guard String(validating: body, as: UTF8.self) != nil else { throw .badRequest("The body is not valid UTF-8.") }
@@ -79,6 +83,9 @@ struct GenericMessage: Decodable {
         }
         if let participant = message.participant, participant.unicodeScalars.count > maxFieldLength {
             throw .badRequest("Field \"participant\" must be at most \(maxFieldLength) characters.")
+        }
+        if let locale = message.locale, locale.unicodeScalars.count > maxLocaleLength {
+            throw .badRequest("Field \"locale\" must be at most \(maxLocaleLength) characters, such as \"es\" or \"es-MX\".")
         }
         return message
     }

@@ -14,9 +14,11 @@ struct TeamsActivity: Decodable {
     let value: SubmitData?
     let entities: [Entity]?
     let membersAdded: [Account]?
+    /// The sender's Teams language, such as `es-MX`; it may choose a new conversation's language.
+    let locale: String?
 
     enum CodingKeys: String, CodingKey {
-        case type, id, from, recipient, conversation, text, value, entities, membersAdded
+        case type, id, from, recipient, conversation, text, value, entities, membersAdded, locale
         case serviceURL = "serviceUrl"
     }
 

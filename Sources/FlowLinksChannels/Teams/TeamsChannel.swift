@@ -44,18 +44,19 @@ public struct TeamsChannel: Channel {
                 return .event(
                     InboundEvent(
                         channel: name, eventID: id, conversation: conversation.id, participant: participant,
-                        text: data.label ?? token, press: ButtonPress(value: token), details: details))
+                        text: data.label ?? token, press: ButtonPress(value: token), details: details,
+                        locale: activity.locale))
             }
             return .event(
                 InboundEvent(
                     channel: name, eventID: id, conversation: conversation.id, participant: participant,
-                    text: activity.textWithoutMentions, details: details))
+                    text: activity.textWithoutMentions, details: details, locale: activity.locale))
         case "conversationUpdate" where activity.addsTheBot:
             // why: the bot was added to a chat or team: it greets, as a first message would.
             return .event(
                 InboundEvent(
                     channel: name, eventID: id, conversation: conversation.id, participant: participant, text: "start",
-                    details: details))
+                    details: details, locale: activity.locale))
         default:
             // why: edits, deletions, reactions, typing and other updates carry no answer.
             return .respond(.acknowledged)

@@ -46,14 +46,15 @@ public struct TelegramChannel: Channel {
                         chatID: message.chat.id,
                         press: .init(
                             callbackQueryID: query.id, messageID: message.messageID, question: message.text ?? "",
-                            chosen: chosen))))
+                            chosen: chosen)),
+                    locale: query.from.languageCode))
         }
         if let message = update.message {
             return .event(
                 InboundEvent(
                     channel: name, eventID: eventID, conversation: String(message.chat.id),
                     participant: message.from.map { String($0.id) }, text: Self.withoutBotName(message.text ?? ""),
-                    details: TelegramDetails(chatID: message.chat.id)))
+                    details: TelegramDetails(chatID: message.chat.id), locale: message.from?.languageCode))
         }
         // why: edits, joins and other updates carry nothing to answer; acknowledge so Telegram stops.
         return .respond(.acknowledged)

@@ -4,6 +4,13 @@ import Foundation
 struct TelegramUpdate: Decodable {
     struct User: Decodable {
         let id: Int64
+        /// The user's language as their Telegram app is set ("es", "pt-br"), when Telegram sends it.
+        let languageCode: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case languageCode = "language_code"
+        }
     }
 
     struct Chat: Decodable {

@@ -33,12 +33,13 @@ public struct WebChatChannel: Channel {
         }
         let accept = request.header("accept") ?? ""
         let details = WebChatDetails(wantsJSON: accept.contains("application/json"), page: form["page"] ?? "/chat")
+        let locale = AcceptLanguage.preferred(request.header("accept-language"))
         if let value = form["choice"], !value.isEmpty {
             let label = form["label"].map { String($0.prefix(Self.maxTextLength)) } ?? value
             return .event(
                 InboundEvent(
                     channel: name, eventID: messageID, conversation: conversation, participant: nil, text: label,
-                    press: ButtonPress(value: value), details: details))
+                    press: ButtonPress(value: value), details: details, locale: locale))
         }
         let text = form["text"] ?? ""
         guard text.count <= Self.maxTextLength else {
@@ -47,7 +48,7 @@ public struct WebChatChannel: Channel {
         return .event(
             InboundEvent(
                 channel: name, eventID: messageID, conversation: conversation, participant: nil, text: text,
-                details: details))
+                details: details, locale: locale))
     }
 
     /// JSON of the new messages for the page's script; for a plain form post, back to the page.

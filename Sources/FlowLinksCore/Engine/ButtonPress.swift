@@ -3,7 +3,8 @@
 public struct ChoicePress: Hashable, Sendable {
     public var sessionID: Int64
     public var question: Question
-    /// The option's number among the question's choices, from 1.
+    /// The option's number among the question's choices, from 1; 0 for the unnumbered "Yes, that's
+    /// it" that keeps a reading checked with the person.
     public var option: Int
 
     public init(sessionID: Int64, question: Question, option: Int) {
@@ -28,9 +29,11 @@ public struct ChoicePress: Hashable, Sendable {
         guard token.hasPrefix(Self.prefix) else { return nil }
         let parts = token.dropFirst(Self.prefix.count).split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, Self.isDigits(parts[0], upTo: 19), Self.isDigits(parts[1], upTo: 4),
-            let sessionID = Int64(parts[0]), sessionID > 0, let option = Int(parts[1]), option > 0,
+            let sessionID = Int64(parts[0]), sessionID > 0, let option = Int(parts[1]),
             let question = Question(text: String(parts[2]))
         else { return nil }
+        // why: only a step's checked reading has an unnumbered choice (0), its "Yes, that's it".
+        guard option > 0 || question.isStep else { return nil }
         self.init(sessionID: sessionID, question: question, option: option)
     }
 

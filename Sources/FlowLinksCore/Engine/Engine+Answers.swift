@@ -17,13 +17,15 @@ extension Engine {
         case .text:
             return record(Answer(text: trimmed, answeredAt: now), for: step, in: state, now: now)
         case .choice:
+            if let pending = state.pendingReading { return answer(trimmed, to: pending, at: step, in: state, now: now) }
             let suggested = suggestedOption(for: step, in: state.answers)
-            let interpreter = ChoiceInterpreter(language: language)
-            guard let reading = interpreter.interpret(trimmed, options: step.options, suggested: suggested) else {
-                return reprompt(step, in: state)
-            }
-            let answer = Answer(optionID: reading.optionID, text: reading.note, answeredAt: now)
-            return record(answer, for: step, in: state, now: now)
+            guard let reading = ChoiceInterpreter(language: language).interpret(trimmed, for: step, suggested: suggested)
+            else { return reprompt(step, in: state) }
+            guard reading.confidence == .high else { return askToConfirm(reading, at: step, in: state) }
+            var turn = record(
+                Answer(optionID: reading.optionID, text: reading.note, answeredAt: now), for: step, in: state, now: now)
+            turn.reading = ReadingEvent(step: step.id, outcome: .taken)
+            return turn
         }
     }
 
@@ -34,6 +36,7 @@ extension Engine {
         let changed = state.answers[step.id].map { !$0.means(answer) } ?? true
         state.answers[step.id] = answer
         state.misses = 0
+        state.pendingReading = nil
         if changed { clearDependents(of: step.id, in: &state.answers) }
         return advance(state, now: now, prefix: prefix)
     }

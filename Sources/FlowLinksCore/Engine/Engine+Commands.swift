@@ -42,9 +42,12 @@ extension Engine {
 
     /// Reads the reply to "are you sure?": anything but yes cancels.
     func confirm(_ pending: Confirmation, reply: String, in state: SessionState, now: Date) -> Turn {
-        let options = yesNoOptions()
-        let reading = ChoiceInterpreter(language: script.language).interpret(reply, options: options)
-        return confirm(pending, confirmed: reading?.optionID == options[0].id, in: state, now: now)
+        let question = script.confirmation
+        let reading = ChoiceInterpreter(language: script.language).interpret(
+            reply, options: question.options, vocabulary: question.vocabulary)
+        // why: erasing or restarting is kept only on a clear yes; "probably" cancels.
+        let confirmed = reading?.optionID == question.options[0].id && reading?.confidence == .high
+        return confirm(pending, confirmed: confirmed, in: state, now: now)
     }
 
     /// Carries out a confirmed restart or erasure, or cancels it.
@@ -101,21 +104,8 @@ extension Engine {
         return Turn(state: state, replies: [OutboundMessage(script.language.message(.back).render())] + ask(in: state))
     }
 
-    /// Yes, then no: the options of "are you sure?".
-    func yesNoOptions() -> [AnswerOption] {
-        let language = script.language
-        return [
-            AnswerOption(
-                id: "yes", label: language.message(.confirmYes).render(), shortLabel: language.message(.confirmYes).render(),
-                meaning: .yes, words: [], levels: nil),
-            AnswerOption(
-                id: "no", label: language.message(.confirmNo).render(), shortLabel: language.message(.confirmNo).render(),
-                meaning: .no, words: [], levels: nil),
-        ]
-    }
-
     private func yesNoChoices(for pending: Confirmation) -> [Choice] {
-        yesNoOptions().enumerated().map {
+        script.confirmation.options.enumerated().map {
             Choice(
                 number: $0 + 1, value: $1.id, label: $1.label, shortLabel: $1.shortLabel, question: .confirmation(pending))
         }

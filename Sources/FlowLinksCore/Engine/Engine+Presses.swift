@@ -10,17 +10,25 @@ extension Engine {
         var answering = state
         answering.lastActivity = now
         if let pending = state.pendingConfirmation {
-            let options = yesNoOptions()
+            let options = script.confirmation.options
             guard choice.question == .confirmation(pending), options.indices.contains(choice.option - 1) else {
                 return stalePress(state)
             }
             return confirm(pending, confirmed: options[choice.option - 1].meaning == .yes, in: answering, now: now)
         }
         guard state.status == .active, case .step(let id) = choice.question, id == state.currentStep,
-            let step = script.step(id), step.options.indices.contains(choice.option - 1)
+            let step = script.step(id)
         else { return stalePress(state) }
+        // why: option 0 is the unnumbered "Yes, that's it" of a reading checked with the person.
+        if choice.option == 0 {
+            guard let pending = state.pendingReading, step.option(pending.optionID) != nil else { return stalePress(state) }
+            return keep(pending, at: step, in: answering, now: now)
+        }
+        guard step.options.indices.contains(choice.option - 1) else { return stalePress(state) }
         let answer = Answer(optionID: step.options[choice.option - 1].id, answeredAt: now)
-        return record(answer, for: step, in: answering, now: now)
+        var turn = record(answer, for: step, in: answering, now: now)
+        turn.reading = ReadingEvent(step: step.id, outcome: .taken)
+        return turn
     }
 
     /// The reply to a press in a conversation that has no session (it was erased): a notice, and

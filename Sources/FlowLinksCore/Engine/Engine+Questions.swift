@@ -64,14 +64,18 @@ extension Engine {
         let language = script.language
         let choices = choices(for: step)
         guard state.misses >= 2, let example = choices.first else {
-            return Turn(state: state, replies: [OutboundMessage(language.message(.notUnderstood).render(), choices: choices)])
+            return Turn(
+                state: state, replies: [OutboundMessage(language.message(.notUnderstood).render(), choices: choices)],
+                reading: ReadingEvent(step: step.id, outcome: .reasked))
         }
         let list = choices.map { language.message(.choiceLine).render(["number": "\($0.number)", "label": $0.label]) }
         let exampleLine = language.message(.example).render([
             "example_number": "\(example.number)", "example_label": example.shortLabel,
         ])
         let text = ([language.message(.notUnderstoodAgain).render()] + list + [exampleLine]).joined(separator: "\n")
-        return Turn(state: state, replies: [OutboundMessage(text, choices: choices)])
+        return Turn(
+            state: state, replies: [OutboundMessage(text, choices: choices)],
+            reading: ReadingEvent(step: step.id, outcome: .reaskedTwice))
     }
 
     /// What a finished session says to anything but a command.

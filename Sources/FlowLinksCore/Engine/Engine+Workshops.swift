@@ -17,6 +17,8 @@ extension Engine {
         var state = state
         state.lastActivity = now
         state.pendingConfirmation = nil
+        // why: like a command, a request sets a reading that waits for yes aside.
+        state.pendingReading = nil
         if state.status == .paused { state.status = .active }
         switch request {
         case .join(let code?):
@@ -68,6 +70,7 @@ extension Engine {
     /// Shows a finished participant their team's view, within the privacy rules: nothing until
     /// enough people answered, no names, and only aggregates of enough people.
     public func showTeam(_ view: TeamView?, in state: SessionState, now: Date) -> Turn {
+        if let scoped = rescoped(for: state) { return scoped.showTeam(view, in: state, now: now) }
         var state = state
         state.lastActivity = now
         let initiative = AnswerWording(script: script).value(of: .initiative, in: state.answers) ?? ""

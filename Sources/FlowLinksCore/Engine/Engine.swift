@@ -19,7 +19,7 @@ public struct Engine: Sendable {
     public func begin(now: Date) -> Turn {
         let state = SessionState(
             currentStep: script.steps.first?.id, lastActivity: now, contentVersion: script.version,
-            workshop: script.scope?.link)
+            workshop: script.scope?.link, language: script.language.choosing.code)
         let welcome = Template(script.welcome).render(["question_count": "\(applicableSteps(state.answers).count)"])
         return Turn(state: state, replies: [OutboundMessage(welcome)] + ask(in: state))
     }
@@ -32,11 +32,13 @@ public struct Engine: Sendable {
         guard state.status != .completed else {
             return Turn(state: state, replies: [alreadyDone(state)])
         }
+        let left = abandonment(state)
         state.status = .active
         state.pendingConfirmation = nil
+        state.pendingReading = nil
         let progress = progress(state)
         let greeting = script.language.message(.resumed).render(["number": "\(progress.number)", "total": "\(progress.total)"])
-        return Turn(state: state, replies: [OutboundMessage(greeting)] + ask(in: state))
+        return Turn(state: state, replies: [OutboundMessage(greeting)] + ask(in: state), reading: left)
     }
 
     /// Pauses an active session (the `pause` command, or a terminal closed with Ctrl-D).
@@ -45,15 +47,18 @@ public struct Engine: Sendable {
         var state = state
         state.lastActivity = now
         guard state.status == .active else { return Turn(state: state, replies: []) }
+        let left = abandonment(state)
         state.status = .paused
         state.pendingConfirmation = nil
+        state.pendingReading = nil
         let progress = progress(state)
         let text = script.language.message(.paused).render(["number": "\(progress.number)", "total": "\(progress.total)"])
-        return Turn(state: state, replies: [OutboundMessage(text)])
+        return Turn(state: state, replies: [OutboundMessage(text)], reading: left)
     }
 
     /// One inbound message.
     public func reply(to text: String, in state: SessionState, now: Date) -> Turn {
+        if let switched = switchLanguage(text, in: state, now: now) { return switched }
         if let scoped = rescoped(for: state) { return scoped.reply(to: text, in: state, now: now) }
         if let request = workshopRequest(text, in: state, now: now) { return request }
         let command = CommandReader(language: script.language).command(in: text)
@@ -65,10 +70,24 @@ public struct Engine: Sendable {
         if let pending = state.pendingConfirmation {
             return confirm(pending, reply: text, in: state, now: now)
         }
-        if let command { return run(command, in: state, now: now) }
+        if let command {
+            // why: a command sets the pending reading aside; leaving now abandons the question.
+            var turn = run(command, in: state, now: now)
+            if [.pause, .restart, .delete].contains(command) { turn.reading = turn.reading ?? abandonment(state) }
+            if turn.state.pendingReading != nil { turn.state.pendingReading = nil }
+            return turn
+        }
         guard state.status == .active, let stepID = state.currentStep, let step = script.step(stepID) else {
             return Turn(state: state, replies: [alreadyDone(state)])
         }
         return answer(text, to: step, in: state, now: now)
+    }
+
+    /// The question left unanswered after a miss or an unconfirmed reading, if the person leaves now.
+    func abandonment(_ state: SessionState) -> ReadingEvent? {
+        guard state.status != .completed, state.misses > 0 || state.pendingReading != nil,
+            let step = state.currentStep.flatMap(script.step), step.kind == .choice
+        else { return nil }
+        return ReadingEvent(step: step.id, outcome: .abandoned)
     }
 }

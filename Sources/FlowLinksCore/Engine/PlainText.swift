@@ -5,7 +5,8 @@ public struct PlainText: Sendable {
     public init(script: Script) { self.language = script.language }
 
     public func render(_ message: OutboundMessage) -> String {
-        let lines = message.choices.map {
+        // why: an unnumbered choice (a confirmation's Yes) is already asked for in the text.
+        let lines = message.choices.filter { $0.number > 0 }.map {
             language.message(.choiceLine).render(["number": "\($0.number)", "label": $0.label])
         }
         // why: a re-prompt already lists the choices in its text; do not list them twice.

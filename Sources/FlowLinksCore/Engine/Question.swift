@@ -3,6 +3,12 @@ public enum Question: Hashable, Sendable {
     case step(StepID)
     case confirmation(Confirmation)
 
+    /// Whether it is a step of the script rather than a confirmation.
+    var isStep: Bool {
+        if case .step = self { return true }
+        return false
+    }
+
     /// The step id, or `!restart` / `!delete`: the form a button's value and the stored choices carry.
     public var text: String {
         switch self {

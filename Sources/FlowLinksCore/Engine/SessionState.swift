@@ -15,22 +15,29 @@ public struct SessionState: Equatable, Codable, Sendable {
     public var misses: Int
     /// A destructive command waiting for a yes.
     public var pendingConfirmation: Confirmation?
+    /// A likely reading of the last reply, waiting for the person's yes ("Sounds like 4. Involving").
+    public var pendingReading: PendingReading?
     public var lastActivity: Date
     public var contentVersion: String
     public var result: SessionResult?
     /// The workshop the session belongs to, if the person joined one.
     public var workshop: WorkshopLink?
+    /// The code of the language the conversation is held in; `nil` for the content's default.
+    public var language: String?
 
     public init(
         status: Status = .active, currentStep: StepID?, answers: [StepID: Answer] = [:], misses: Int = 0,
-        pendingConfirmation: Confirmation? = nil, lastActivity: Date, contentVersion: String,
-        result: SessionResult? = nil, workshop: WorkshopLink? = nil
+        pendingConfirmation: Confirmation? = nil, pendingReading: PendingReading? = nil, lastActivity: Date,
+        contentVersion: String, result: SessionResult? = nil, workshop: WorkshopLink? = nil,
+        language: String? = nil
     ) {
+        self.language = language
         self.status = status
         self.currentStep = currentStep
         self.answers = answers
         self.misses = misses
         self.pendingConfirmation = pendingConfirmation
+        self.pendingReading = pendingReading
         self.lastActivity = lastActivity
         self.contentVersion = contentVersion
         self.result = result
@@ -41,6 +48,18 @@ public struct SessionState: Equatable, Codable, Sendable {
 /// A command that asked "are you sure?".
 public enum Confirmation: String, Codable, Sendable {
     case restart, delete
+}
+
+/// A reading of a reply to the current question that the bot asked the person to confirm.
+public struct PendingReading: Equatable, Codable, Sendable {
+    public var optionID: String
+    /// The note that came with the reply, kept if the reading is confirmed.
+    public var note: String?
+
+    public init(optionID: String, note: String?) {
+        self.optionID = optionID
+        self.note = note
+    }
 }
 
 /// One answer: a chosen option with an optional note, free text, or a skip.

@@ -3,6 +3,8 @@ public struct Turn: Sendable {
     public var state: SessionState
     public var replies: [OutboundMessage]
     public var effect: Effect
+    /// What became of a reply to a choice question, for counting which questions confuse people.
+    public var reading: ReadingEvent?
 
     /// Work beyond saving the new state.
     public enum Effect: Equatable, Sendable {
@@ -15,11 +17,42 @@ public struct Turn: Sendable {
         case workshop(WorkshopRequest)
     }
 
-    public init(state: SessionState, replies: [OutboundMessage], effect: Effect = .none) {
+    public init(state: SessionState, replies: [OutboundMessage], effect: Effect = .none, reading: ReadingEvent? = nil) {
         self.state = state
         self.replies = replies
         self.effect = effect
+        self.reading = reading
     }
+}
+
+/// What became of one reply to a choice question.
+public struct ReadingEvent: Equatable, Sendable {
+    public let step: StepID
+    public let outcome: ReadingOutcome
+
+    public init(step: StepID, outcome: ReadingOutcome) {
+        self.step = step
+        self.outcome = outcome
+    }
+}
+
+/// The ways a reply to a choice question can go.
+public enum ReadingOutcome: String, CaseIterable, Sendable {
+    /// Understood at once and kept.
+    case taken
+    /// A likely reading, checked with the person in one line.
+    case confirming
+    /// The person said yes to the checked reading.
+    case confirmed
+    /// The person said no to it and was shown the options again.
+    case declined
+    /// Not understood; the options were repeated.
+    case reasked
+    /// Not understood a second time or more; the plain numbered list and an example.
+    case reaskedTwice = "reasked_twice"
+    /// Left unanswered after a miss or an unconfirmed reading: paused, restarted, erased, or back
+    /// after the idle timeout.
+    case abandoned
 }
 
 /// A platform-neutral message from the bot: text, and choices a channel shows as buttons or a list.
@@ -46,6 +79,7 @@ public struct OutboundMessage: Equatable, Codable, Sendable {
 /// One choice offered with a message: `value` is the option's id; a button sends back a
 /// `ChoicePress` naming the session, `question` and `number`.
 public struct Choice: Equatable, Codable, Sendable {
+    /// Its number in a numbered list; 0 for a choice that is not numbered (the Yes of a confirmation).
     public var number: Int
     public var value: String
     public var label: String

@@ -17,13 +17,13 @@ public enum TextNormalizer {
         tokens(text).map(\.word)
     }
 
-    /// The words of a text with where each ends in it, so the rest of a reply can be kept as typed.
-    static func tokens(_ text: String) -> [(word: String, end: String.Index)] {
+    /// The words of a text with where each stands in it, so the rest of a reply can be kept as typed.
+    static func tokens(_ text: String) -> [(word: String, range: Range<String.Index>)] {
         let ranges =
             isASCII(text)
             ? wordRanges(text.utf8, isSeparator: { asciiSeparators[Int($0)] })
             : wordRanges(text, isSeparator: isSeparator)
-        return ranges.map { (word: fold(String(text[$0])).trimmed(of: apostrophesAndHyphens), end: $0.upperBound) }
+        return ranges.map { (word: fold(String(text[$0])).trimmed(of: apostrophesAndHyphens), range: $0) }
             .filter { !$0.word.isEmpty }
     }
 

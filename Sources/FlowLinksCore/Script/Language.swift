@@ -2,35 +2,53 @@
 public struct Language: Sendable {
     /// Normalized ordinary words for yes, no and unsure.
     public let answerWords: [AnswerMeaning: [String]]
-    /// Normalized words that never decide between options.
-    public let ignoredWords: Set<String>
-    /// Words that may stand before an option's number ("option 2").
-    public let numberWords: [String]
-    /// Words that may open the note after a choice ("because").
-    public let noteOpeners: [String]
-    /// Words that join two answers ("yes and no").
-    public let joiners: [String]
+    /// The rules and small words of reading a reply.
+    public let reading: ReadingRules
+    /// Reads word forms in replies and in the vocabulary.
+    public let stemmer: Stemmer
     /// Normalized phrases for each command.
     public let commandWords: [Command: [String]]
     public let messages: [MessageKey: Template]
+    /// Which language this is and how a conversation comes to use it.
+    public let choosing: LanguageChoice
     /// `answerWords`, each split into its words once, for matching replies.
     let answerPhrases: [AnswerMeaning: [[String]]]
+    /// The answers of a single word ("yes", "nope").
+    let oneWordAnswers: Set<String>
 
     init(
-        answerWords: [AnswerMeaning: [String]], ignoredWords: Set<String>, numberWords: [String], noteOpeners: [String],
-        joiners: [String], commandWords: [Command: [String]], messages: [MessageKey: Template]
+        answerWords: [AnswerMeaning: [String]], reading: ReadingRules, stemmer: Stemmer, commandWords: [Command: [String]],
+        messages: [MessageKey: Template], choosing: LanguageChoice
     ) {
+        self.choosing = choosing
         self.answerWords = answerWords
-        self.ignoredWords = ignoredWords
-        self.numberWords = numberWords
-        self.noteOpeners = noteOpeners
-        self.joiners = joiners
+        self.reading = reading
+        self.stemmer = stemmer
         self.commandWords = commandWords
         self.messages = messages
         self.answerPhrases = answerWords.mapValues { $0.map(TextNormalizer.words) }
+        self.oneWordAnswers = Set(answerPhrases.values.flatMap { $0 }.filter { $0.count == 1 }.map { $0[0] })
     }
 
     public func message(_ key: MessageKey) -> Template { messages[key] ?? Template("") }
+}
+
+/// A language's code and name, and the words that choose it: `choosing:` in `language.yaml`.
+public struct LanguageChoice: Sendable, Equatable {
+    /// The code that names it ("es") and that platform locales ("es-MX") start with.
+    public let code: String
+    /// Its own name, shown to facilitators.
+    public let name: String
+    /// Normalized words that switch a conversation to it at any time ("español").
+    public let switchWords: [String]
+    /// Normalized greetings that choose it when they open a conversation ("hola").
+    public let greetings: [String]
+
+    /// Whether a platform's or browser's locale ("es-MX", "es_419", "ES") names this language.
+    public func matches(locale: String) -> Bool {
+        let primary = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first
+        return primary.map(String.init) == code.lowercased()
+    }
 }
 
 /// A command a person can type at any point of the conversation.
@@ -67,11 +85,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case deleted
     case cancelled
     case suggestion
+    case confirmReading = "confirm_reading"
+    case confirmReadingYes = "confirm_reading_yes"
+    case readingDeclined = "reading_declined"
     case alreadyDone = "already_done"
     case choiceLine = "choice_line"
     case answerWithNote = "answer_with_note"
     case skippedAnswer = "skipped_answer"
     case rateLimited = "rate_limited"
+    /// Said in the new language after "español" or "english" switched the conversation.
+    case languageSwitched = "language_switched"
     /// The button that opens a list of options, on platforms that show long choice lists that way.
     case chooseButton = "choose_button"
     /// A button press that changed nothing: the question was not the current one, the reflection
@@ -106,6 +129,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
         case .paused: ["number", "total"]
         case .resumed: ["number", "total"]
         case .suggestion: ["level"]
+        case .confirmReading: ["number", "label"]
         case .choiceLine: ["number", "label"]
         case .answerWithNote: ["choice", "note"]
         default: []

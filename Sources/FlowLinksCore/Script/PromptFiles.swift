@@ -62,6 +62,8 @@ enum PromptFiles {
     }
 
     struct LanguageFile: Decodable {
+        let stemmer: String
+        let choosing: ChoosingEntry
         let answers: [String: [String]]
         let ignoredWords: [String]
         let commands: [String: [String]]
@@ -69,20 +71,42 @@ enum PromptFiles {
         let reading: ReadingEntry
 
         enum CodingKeys: String, CodingKey {
-            case answers, commands, messages, reading
+            case stemmer, choosing, answers, commands, messages, reading
             case ignoredWords = "ignored_words"
         }
     }
 
+    struct ChoosingEntry: Decodable {
+        let code: String
+        let name: String
+        let `switch`: [String]
+        let greetings: [String]
+    }
+
     struct ReadingEntry: Decodable {
         let numberWords: [String]
+        let numbers: [String: [String]]
+        let last: [String]
+        let middle: [String]
+        let fillers: [String]
         let noteOpeners: [String]
         let joiners: [String]
+        let negators: [String]
+        let modifiers: [String]
+        let hedges: [String]
+        let contrasts: [String]
+        let comparisons: [String]
+        let counted: [String]
+        let limiters: [String]
+        let genericWords: [String]
+        let commonWords: [String]
 
         enum CodingKeys: String, CodingKey {
-            case joiners
+            case numbers, last, middle, fillers, joiners, negators, modifiers, hedges, contrasts, comparisons, counted, limiters
             case numberWords = "number_words"
             case noteOpeners = "note_openers"
+            case genericWords = "generic_words"
+            case commonWords = "common_words"
         }
     }
 

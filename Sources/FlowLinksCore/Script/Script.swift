@@ -6,6 +6,8 @@ public struct Script: Sendable {
     public let steps: [Step]
     public let chart: Chart
     public let language: Language
+    /// The yes / no that confirms a restart, an erasure or a reading.
+    let confirmation: YesNoQuestion
     public let scoring: ScoringRules
     public let actions: ActionCatalog
     public let result: ResultTemplates
@@ -15,6 +17,8 @@ public struct Script: Sendable {
     let memberSteps: [Step]
     /// The workshop and perspective this version of the script is for; `nil` for `script.yaml`'s own.
     public internal(set) var scope: WorkshopScope? = nil
+    /// The same content in other languages (from `Prompts/<code>/`), by language code.
+    public internal(set) var translations: [String: Script] = [:]
 
     /// The step with this id, if the script has one.
     public func step(_ id: StepID) -> Step? { steps.first { $0.id == id } }
@@ -26,6 +30,22 @@ public struct Script: Sendable {
 
     /// Position of a step in the script, from 0.
     func index(of id: StepID) -> Int? { steps.firstIndex { $0.id == id } }
+}
+
+/// The yes / no of a confirmation ("Start over?"), read like any choice question.
+struct YesNoQuestion: Sendable {
+    let options: [AnswerOption]
+    let vocabulary: ChoiceVocabulary
+
+    init(language: Language) {
+        let yes = language.message(.confirmYes).render()
+        let no = language.message(.confirmNo).render()
+        options = [
+            AnswerOption(id: "yes", label: yes, shortLabel: yes, meaning: .yes, words: [], levels: nil),
+            AnswerOption(id: "no", label: no, shortLabel: no, meaning: .no, words: [], levels: nil),
+        ]
+        vocabulary = ChoiceVocabulary(options: options, language: language)
+    }
 }
 
 /// A step's stable identifier; answers are stored under it.
@@ -52,6 +72,8 @@ public struct Step: Sendable {
     public let note: String?
     public let why: String
     public let options: [AnswerOption]
+    /// The options' words, stemmed and indexed once, for reading replies.
+    let vocabulary: ChoiceVocabulary
     /// Steps whose changed answer means this one is asked again.
     public internal(set) var dependsOn: [StepID]
     /// This step is passed over when that step was skipped.
@@ -71,21 +93,27 @@ public struct AnswerOption: Sendable, Equatable {
     /// A short form for buttons with tight limits.
     public let shortLabel: String
     public let meaning: AnswerMeaning?
-    /// Other ways people say it, normalized.
+    /// Other ways people say it, normalized, from `words` in `Prompts/`.
     public let words: [String]
     /// The levels this option stands for, on level and chart questions.
     public let levels: LevelSpan?
-    /// `words`, each split into its words once, for matching replies.
-    let phrases: [[String]]
+    /// Names that pick it on their own: the level names and keys of a level or chart cell.
+    let names: [String]
+    /// The sentences of its wording, recognized when a reply says most of one.
+    let sentences: [String]
 
-    public init(id: String, label: String, shortLabel: String, meaning: AnswerMeaning?, words: [String], levels: LevelSpan?) {
+    public init(
+        id: String, label: String, shortLabel: String, meaning: AnswerMeaning?, words: [String], levels: LevelSpan?,
+        names: [String] = [], sentences: [String]? = nil
+    ) {
         self.id = id
         self.label = label
         self.shortLabel = shortLabel
         self.meaning = meaning
         self.words = words
         self.levels = levels
-        self.phrases = words.map(TextNormalizer.words)
+        self.names = names
+        self.sentences = sentences ?? [label]
     }
 }
 

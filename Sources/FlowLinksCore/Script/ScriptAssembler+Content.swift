@@ -1,7 +1,7 @@
 extension ScriptAssembler {
     // MARK: - language.yaml
 
-    mutating func buildLanguage(_ file: PromptFiles.LanguageFile) -> Language {
+    mutating func buildLanguage(_ file: PromptFiles.LanguageFile) -> Language? {
         var answerWords: [AnswerMeaning: [String]] = [:]
         for meaning in AnswerMeaning.allCases {
             let words = normalized(file.answers[meaning.rawValue] ?? [])
@@ -33,11 +33,54 @@ extension ScriptAssembler {
         for name in file.messages.keys where MessageKey(rawValue: name) == nil {
             report("language.yaml", "messages.\(name)", "is not a message the bot uses")
         }
+        guard let stemmer = Stemmer(language: file.stemmer) else {
+            let known = Stemmer.languages.joined(separator: ", ")
+            report("language.yaml", "stemmer", "\"\(file.stemmer)\" is not a Snowball stemmer (known: \(known))")
+            return nil
+        }
         return Language(
-            answerWords: answerWords, ignoredWords: Set(normalized(file.ignoredWords)),
-            numberWords: normalized(file.reading.numberWords), noteOpeners: normalized(file.reading.noteOpeners),
-            joiners: normalized(file.reading.joiners), commandWords: commandWords,
-            messages: messages)
+            answerWords: answerWords, reading: buildReading(file.reading, ignored: file.ignoredWords, stemmer: stemmer),
+            stemmer: stemmer, commandWords: commandWords, messages: messages, choosing: buildChoice(file.choosing))
+    }
+
+    /// The `choosing:` section: a code of letters and words that choose the language.
+    mutating func buildChoice(_ entry: PromptFiles.ChoosingEntry) -> LanguageChoice {
+        let code = entry.code.trimmingCharacters(in: .whitespaces).lowercased()
+        if code.isEmpty || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            report("language.yaml", "choosing.code", "must be a language code of letters, such as en or es")
+        }
+        checkNotEmpty(entry.name, file: "language.yaml", key: "choosing.name")
+        let switchWords = normalized(entry.switch)
+        if switchWords.isEmpty { report("language.yaml", "choosing.switch", "needs at least one word") }
+        return LanguageChoice(
+            code: code, name: entry.name, switchWords: switchWords, greetings: normalized(entry.greetings))
+    }
+
+    /// The `reading:` rules, normalized; number words must stand for whole numbers from 1.
+    mutating func buildReading(_ entry: PromptFiles.ReadingEntry, ignored: [String], stemmer: Stemmer) -> ReadingRules {
+        var numbers: [String: Int] = [:]
+        for (key, words) in entry.numbers {
+            guard let number = Int(key), number >= 1 else {
+                report("language.yaml", "reading.numbers.\(key)", "must be a whole number from 1")
+                continue
+            }
+            for word in normalized(words) {
+                if let other = numbers[word], other != number {
+                    report("language.yaml", "reading.numbers", "\"\(word)\" stands for both \(other) and \(number)")
+                }
+                numbers[word] = number
+            }
+        }
+        let normalized = self.normalized
+        let phrases = { (words: [String]) in normalized(words).map(TextNormalizer.words) }
+        return ReadingRules(
+            numberWords: Set(normalized(entry.numberWords)), numbers: numbers, last: phrases(entry.last),
+            middle: phrases(entry.middle), fillers: Set(normalized(entry.fillers)), noteOpeners: normalized(entry.noteOpeners),
+            joiners: Set(normalized(entry.joiners)), negators: Set(normalized(entry.negators)),
+            modifiers: phrases(entry.modifiers), hedges: phrases(entry.hedges), contrasts: phrases(entry.contrasts),
+            comparisons: phrases(entry.comparisons), counted: Set(normalized(entry.counted)),
+            limiters: Set(normalized(entry.limiters)), ignoredWords: Set(normalized(ignored)),
+            genericStems: Set(normalized(entry.genericWords).map(stemmer.stem)), commonWords: Set(normalized(entry.commonWords)))
     }
 
     // MARK: - scoring.yaml

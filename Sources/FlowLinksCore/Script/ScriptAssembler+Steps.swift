@@ -1,13 +1,15 @@
 extension ScriptAssembler {
     /// Builds the steps of `script.yaml`, checking ids, kinds, roles, options and references.
-    mutating func buildSteps(_ file: PromptFiles.ScriptFile, chart: Chart) -> [Step] {
-        let steps = buildSteps(file.steps, chart: chart, file: "script.yaml", list: "steps")
+    mutating func buildSteps(_ file: PromptFiles.ScriptFile, chart: Chart, language: Language) -> [Step] {
+        let steps = buildSteps(file.steps, chart: chart, language: language, file: "script.yaml", list: "steps")
         checkRoles(steps)
         return steps
     }
 
     /// Builds a list of steps written as `script.yaml`'s are (also `workshop.yaml`'s partner steps).
-    mutating func buildSteps(_ entries: [PromptFiles.StepEntry], chart: Chart, file: String, list: String) -> [Step] {
+    mutating func buildSteps(
+        _ entries: [PromptFiles.StepEntry], chart: Chart, language: Language, file: String, list: String
+    ) -> [Step] {
         var steps: [Step] = []
         var earlierRoles: Set<StepRole> = []
         for (index, entry) in entries.enumerated() {
@@ -39,7 +41,8 @@ extension ScriptAssembler {
                 Step(
                     id: entry.id, kind: kind, role: role, dimension: dimension, required: entry.required ?? false,
                     question: entry.question, note: entry.note, why: entry.why, options: options,
-                    dependsOn: entry.dependsOn ?? [], askIfAnswered: entry.askIfAnswered))
+                    vocabulary: ChoiceVocabulary(options: options, language: language), dependsOn: entry.dependsOn ?? [],
+                    askIfAnswered: entry.askIfAnswered))
         }
         return steps
     }
@@ -103,7 +106,7 @@ extension ScriptAssembler {
             options.append(
                 AnswerOption(
                     id: entry.id, label: entry.label, shortLabel: entry.label, meaning: meaning,
-                    words: normalized([entry.label] + (entry.words ?? [])), levels: nil))
+                    words: normalized(entry.words ?? []), levels: nil))
         }
         if options.count < 2 { report(file, "\(key).options", "needs at least two options") }
         return options
@@ -113,17 +116,28 @@ extension ScriptAssembler {
         chart.levels.map { level in
             AnswerOption(
                 id: level.key, label: "\(level.name): \(level.summary)", shortLabel: level.name, meaning: nil,
-                words: normalized([level.key, level.name]) + level.words, levels: LevelSpan(level.level))
+                words: level.words, levels: LevelSpan(level.level), names: normalized([level.key, level.name]),
+                sentences: Self.sentences(of: level.summary))
         }
     }
 
+    /// A chart cell as an option: its text, the names of the levels it stands for, and the ways
+    /// people say the cell and its level.
     private func cellOptions(_ row: Chart.Row, chart: Chart) -> [AnswerOption] {
         row.cells.map { cell in
-            let names = EngagementLevel.allCases.filter(cell.levels.contains).map { chart.name(of: $0) }
+            let levels = chart.levels.filter { cell.levels.contains($0.level) }
             return AnswerOption(
                 id: cell.id, label: cell.text, shortLabel: chart.name(of: cell.levels), meaning: nil,
-                words: normalized(names) + cell.words, levels: cell.levels)
+                // why: a shared cell (resources, levels 1–3) is not any one level, so no level's words speak for it.
+                words: cell.words + (levels.count == 1 ? levels[0].words : []), levels: cell.levels,
+                names: normalized(levels.flatMap { [$0.key, $0.name] }), sentences: Self.sentences(of: cell.text))
         }
+    }
+
+    /// "Resource sharing is considered. Funds may be shared." → its two sentences.
+    static func sentences(of text: String) -> [String] {
+        text.split(whereSeparator: { ".!?".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
     }
 
     private mutating func checkRoles(_ steps: [Step]) {

@@ -2,7 +2,9 @@ extension ScriptAssembler {
     // MARK: - workshop.yaml
 
     /// Builds the workshop content, checking it against the member steps of `script.yaml`.
-    mutating func buildWorkshop(_ file: PromptFiles.WorkshopFile, chart: Chart, memberSteps: [Step]) -> WorkshopContent {
+    mutating func buildWorkshop(
+        _ file: PromptFiles.WorkshopFile, chart: Chart, language: Language, memberSteps: [Step]
+    ) -> WorkshopContent {
         let name = "workshop.yaml"
         var requestWords: [WorkshopRequestKind: [String]] = [:]
         for kind in WorkshopRequestKind.allCases {
@@ -13,8 +15,12 @@ extension ScriptAssembler {
         for key in file.requests.keys where WorkshopRequestKind(rawValue: key) == nil {
             report(name, "requests.\(key)", "is not a request (join, start, leave, team)")
         }
-        let partnerSteps = buildSteps(file.partnerSteps, chart: chart, file: name, list: "partner_steps")
+        let partnerSteps = buildSteps(
+            file.partnerSteps, chart: chart, language: language, file: name, list: "partner_steps")
         checkPartnerSteps(partnerSteps, memberSteps: memberSteps)
+        checkPhrases(of: partnerSteps, file: name, list: "partner_steps")
+        let perspective = perspectiveStep(file.perspective, language: language)
+        checkPhrases(of: [perspective], file: name, list: "perspective")
         let rules = TeamRules(
             minimumPeople: file.teamView.minimumPeople, levelsApart: file.teamView.levelsApart,
             partnersBelow: file.teamView.partnersBelow, questions: file.teamView.questions)
@@ -27,7 +33,7 @@ extension ScriptAssembler {
             checkTemplate(question, file: name, key: "discussion.general[\(index)]", allowed: ["initiative"])
         }
         return WorkshopContent(
-            requestWords: requestWords, perspectiveStep: perspectiveStep(file.perspective), partnerSteps: partnerSteps,
+            requestWords: requestWords, perspectiveStep: perspective, partnerSteps: partnerSteps,
             messages: templates(file.messages, section: "messages", placeholders: \WorkshopMessageKey.placeholders),
             rules: rules, numberWords: file.numbers, andWord: file.and,
             discussion: templates(file.discussion.templates, section: "discussion", placeholders: \DiscussionKey.placeholders),
@@ -35,8 +41,9 @@ extension ScriptAssembler {
             reasoning: templates(file.reasoning, section: "reasoning", placeholders: \ReasoningKey.placeholders))
     }
 
-    /// The member-or-partner question, with the perspectives' raw values as its option ids.
-    private mutating func perspectiveStep(_ entry: PromptFiles.PerspectiveEntry) -> Step {
+    /// The member-or-partner question, with the perspectives' raw values as its option ids, read
+    /// like any choice question.
+    private mutating func perspectiveStep(_ entry: PromptFiles.PerspectiveEntry, language: Language) -> Step {
         for (key, text) in [
             ("question", entry.question), ("why", entry.why), ("member", entry.member), ("partner", entry.partner),
         ] {
@@ -45,13 +52,16 @@ extension ScriptAssembler {
         let options = [
             (Perspective.member, entry.member, entry.memberWords), (Perspective.partner, entry.partner, entry.partnerWords),
         ].map { perspective, label, words in
+            // why: "member" and "partner" name the answer outright here, though "partner" is an
+            // everyday word that decides nothing on the other questions.
             AnswerOption(
-                id: perspective.rawValue, label: label, shortLabel: label, meaning: nil,
-                words: normalized([label] + (words ?? [])), levels: nil)
+                id: perspective.rawValue, label: label, shortLabel: label, meaning: nil, words: normalized(words ?? []),
+                levels: nil, names: [perspective.rawValue])
         }
         return Step(
             id: Perspective.stepID, kind: .choice, role: nil, dimension: nil, required: true, question: entry.question,
-            note: nil, why: entry.why, options: options, dependsOn: [], askIfAnswered: nil)
+            note: nil, why: entry.why, options: options, vocabulary: ChoiceVocabulary(options: options, language: language),
+            dependsOn: [], askIfAnswered: nil)
     }
 
     /// Partners answer about the same organization, initiative and chart rows, and are not asked

@@ -16,20 +16,22 @@ struct ScriptAssembler {
         workshop workshopFile: PromptFiles.WorkshopFile
     ) -> Script? {
         let chart = buildChart(chartFile)
-        let steps = buildSteps(script, chart: chart)
+        guard let language = buildLanguage(languageFile) else { return nil }
+        let steps = buildSteps(script, chart: chart, language: language)
         checkTemplate(Template(script.welcome), file: "script.yaml", key: "welcome", allowed: ["question_count"])
         if script.version.trimmingCharacters(in: .whitespaces).isEmpty {
             report("script.yaml", "version", "must not be empty")
         }
-        let language = buildLanguage(languageFile)
+        checkPhrases(steps, language: language)
         let scoring = buildScoring(scoringFile, steps: steps)
         let actions = buildActions(actionsFile)
         let result = buildResult(resultFile)
-        let workshop = buildWorkshop(workshopFile, chart: chart, memberSteps: steps)
+        let workshop = buildWorkshop(workshopFile, chart: chart, language: language, memberSteps: steps)
         guard problems.isEmpty else { return nil }
         return Script(
             version: version, welcome: script.welcome, steps: steps, chart: chart, language: language,
-            scoring: scoring, actions: actions, result: result, workshop: workshop, memberSteps: steps)
+            confirmation: YesNoQuestion(language: language), scoring: scoring, actions: actions, result: result,
+            workshop: workshop, memberSteps: steps)
     }
 
     mutating func checkTemplate(_ template: Template, file: String, key: String, allowed: Set<String>) {

@@ -7,7 +7,9 @@ extension FacilitatorPages {
         group.get("overview") { request, _ in
             await guarded(request) { session, _ in
                 let overview = try await database.overview()
-                return .html(OverviewPage(session: session, script: script, overview: overview, time: time).render())
+                let page = OverviewPage(
+                    session: session, script: script, overview: overview, time: time, readings: readings.rows(in: script))
+                return .html(page.render())
             }
         }
     }

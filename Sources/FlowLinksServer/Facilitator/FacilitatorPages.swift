@@ -19,6 +19,8 @@ struct FacilitatorPages: Sendable {
     let enabledChannels: [String]
     /// The zone facilitators see times in and give days in.
     let time: DisplayTime
+    /// How replies to each choice question went since start, for the overview.
+    let readings: ReadingTally
     let now: @Sendable () -> Date
     /// The settings workshop join instructions are made from (enabled channels, links, numbers).
     var joinSettings = Config()

@@ -20,5 +20,8 @@ extension Stylesheet {
         .legend { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
         .level-key { display: none; }
         .trend-numbers { max-width: 36rem; }
+        .readings td { text-align: right; font-variant-numeric: tabular-nums; }
+        .readings td:nth-child(2) { text-align: left; }
+        .readings tr.confusing th, .readings tr.confusing td:last-child { font-weight: 700; color: #b44d12; }
         """
 }

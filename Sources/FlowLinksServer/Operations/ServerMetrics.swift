@@ -1,3 +1,4 @@
+import FlowLinksCore
 import Foundation
 import Prometheus
 
@@ -5,6 +6,8 @@ import Prometheus
 public struct ServerMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     let process = ProcessMetrics()
+    /// The replies to each choice question by outcome, kept for the facilitators' overview too.
+    public let readings = ReadingTally()
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -35,6 +38,30 @@ public struct ServerMetrics: Sendable {
             _ = registry.makeCounter(name: "flowlinks_outbox_delivered_total", labels: [("channel", channel)])
             _ = registry.makeCounter(name: "flowlinks_outbox_failed_attempts_total", labels: [("channel", channel)])
         }
+    }
+
+    /// Creates the series of each choice question's replies at zero, by channel and outcome.
+    func registerReadingSeries(channels: [String], questions: [StepID]) {
+        for channel in channels {
+            for question in questions {
+                for outcome in ReadingOutcome.allCases {
+                    _ = registry.makeCounter(
+                        name: "flowlinks_replies_read_total", labels: Self.labels(channel, question, outcome))
+                }
+            }
+        }
+    }
+
+    /// A reply to a choice question, by what became of it: taken, checked, confirmed, re-asked…
+    func replyRead(_ event: ReadingEvent, channel: String) {
+        registry.makeCounter(
+            name: "flowlinks_replies_read_total", labels: Self.labels(channel, event.step, event.outcome)
+        ).increment()
+        readings.count(event, channel: channel)
+    }
+
+    private static func labels(_ channel: String, _ question: StepID, _ outcome: ReadingOutcome) -> [(String, String)] {
+        [("channel", channel), ("question", question), ("outcome", outcome.rawValue)]
     }
 
     /// The refusals and failures an alert is likely to watch.

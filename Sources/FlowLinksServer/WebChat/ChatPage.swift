@@ -63,13 +63,14 @@ struct ChatPage {
         guard lines.last?.direction == .outbound, let sessionID, let offered = lines.last?.choices, !offered.isEmpty else {
             return lines.isEmpty ? start : ""
         }
+        // why: the unnumbered choice (0) is the "Yes, that's it" of a reading checked with the person.
         let buttons: [HTML] = offered.map { choice in
             let value = choice.question.map { ChoicePress(sessionID: sessionID, question: $0, option: choice.number).token }
             return """
                 <form method="post" action="/chat" class="send">\(hidden)\
                 <input type="hidden" name="choice" value="\(value ?? choice.value)">\
                 <input type="hidden" name="label" value="\(choice.label)">\
-                <button type="submit">\(choice.number). \(choice.label)</button></form>
+                <button type="submit">\(choice.number > 0 ? "\(choice.number). " : "")\(choice.label)</button></form>
                 """
         }
         return "\(buttons)"
@@ -78,7 +79,7 @@ struct ChatPage {
     private var start: HTML {
         """
         <form method="post" action="/chat" class="send">\(hidden)\
-        <input type="hidden" name="text" value="\(joinCode.map { "join \($0)" } ?? "hello")">\
+        <input type="hidden" name="text" value="\(joinCode.map { "join \($0)" } ?? opening)">\
         <button type="submit" class="start">\(word(.chatStart))</button></form>
         """
     }
@@ -119,6 +120,9 @@ struct ChatPage {
     }
 
     private func word(_ key: MessageKey) -> String { language.message(key).render() }
+
+    /// What the start button sends: a greeting in the page's language, which keeps the conversation in it.
+    private var opening: String { language.choosing.greetings.first ?? "hello" }
 }
 
 /// The frame of the chat's pages: head, title, the script that saves reloads.
@@ -128,7 +132,7 @@ struct ChatFrame {
     func page(_ body: HTML) -> HTML {
         """
         <!doctype html>
-        <html lang="en">
+        <html lang="\(language.choosing.code)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

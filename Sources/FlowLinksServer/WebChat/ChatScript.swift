@@ -58,7 +58,7 @@ enum ChatScript {
               label.value = choice.label;
               const button = document.createElement("button");
               button.type = "submit";
-              button.textContent = choice.number + ". " + choice.label;
+              button.textContent = (choice.number > 0 ? choice.number + ". " : "") + choice.label;
               form.append(...hiddenFields(from), value, label, button);
               choices.append(form);
             }

@@ -46,13 +46,17 @@ struct WebChatRoutes: Sendable {
         var lines: [TranscriptLine] = []
         var sessionID: Int64?
         var joined = false
+        // why: the page speaks the conversation's language, or for a new one the browser's.
+        var languageCode = script.language(forLocale: AcceptLanguage.preferred(request.headers[.acceptLanguage]))
         if cookies.conversation != nil, let session = try database.currentSession(key), let id = session.id {
             sessionID = id
+            languageCode = session.language
             lines = try database.transcript(ofSession: id)
             joined =
                 try code.map { try session.workshopId != nil && session.workshopId == database.workshopID(code: $0.text) }
                 ?? false
         }
+        let script = script.translated(to: languageCode)
         let slowDown = (request.uri.queryParameters.get("slow") == "1") ? script.language.message(.rateLimited).render() : nil
         let html = ChatPage(
             language: script.language, lines: lines, sessionID: sessionID, csrf: csrf,

@@ -19,6 +19,9 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var currentStep: String?
     public var misses: Int
     public var pendingConfirmation: String?
+    /// The option of a reading waiting for the person's yes, and the note that came with it.
+    public var pendingOptionId: String?
+    public var pendingNote: String?
     public var contentVersion: String
     public var createdAt: Date
     public var updatedAt: Date
@@ -26,6 +29,8 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var revision = 0
     /// The workshop the session belongs to, if any.
     public var workshopId: Int64?
+    /// The code of the language the conversation is held in ("es"); `nil` for the default.
+    public var language: String?
 }
 
 // why: sessions are read and written on every turn; explicit column mapping skips Codable's cost.
@@ -41,11 +46,14 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         currentStep = row["current_step"]
         misses = row["misses"]
         pendingConfirmation = row["pending_confirmation"]
+        pendingOptionId = row["pending_option_id"]
+        pendingNote = row["pending_note"]
         contentVersion = row["content_version"]
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
         revision = row["revision"]
         workshopId = row["workshop_id"]
+        language = row["language"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -57,11 +65,14 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         container["current_step"] = currentStep
         container["misses"] = misses
         container["pending_confirmation"] = pendingConfirmation
+        container["pending_option_id"] = pendingOptionId
+        container["pending_note"] = StoredText.free(pendingNote)
         container["content_version"] = contentVersion
         container["created_at"] = StoredDate.text(createdAt)
         container["updated_at"] = StoredDate.text(updatedAt)
         container["revision"] = revision
         container["workshop_id"] = workshopId
+        container["language"] = try language.map { try StoredText.key($0, "language") }
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -71,7 +82,7 @@ extension SessionRecord {
     /// The columns `init(positions:)` reads, in its order.
     static let columns = """
         id, channel, conversation, participant, status, current_step, misses, pending_confirmation, content_version,
-        created_at, updated_at, revision, workshop_id
+        created_at, updated_at, revision, workshop_id, pending_option_id, pending_note, language
         """
 
     /// A session from a row of `columns`, read by position.
@@ -90,5 +101,8 @@ extension SessionRecord {
         updatedAt = row[10]
         revision = row[11]
         workshopId = row[12]
+        pendingOptionId = row[13]
+        pendingNote = row[14]
+        language = row[15]
     }
 }

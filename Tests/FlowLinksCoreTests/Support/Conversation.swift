@@ -16,6 +16,14 @@ struct Conversation {
         self.lastTurn = turn
     }
 
+    /// A conversation whose first message was `first`, from a platform that sent `locale`.
+    init(engine: Engine = Engine(script: DefaultPrompts.script), saying first: String, locale: String? = nil) {
+        self.engine = engine
+        let turn = engine.begin(now: clock.now, saying: first, locale: locale)
+        self.state = turn.state
+        self.lastTurn = turn
+    }
+
     /// Sends one reply and returns the bot's messages as one text.
     @discardableResult
     mutating func say(_ text: String) -> String {

@@ -67,11 +67,13 @@ extension TestClientProtocol {
     /// Posts one generic-channel message and returns the response.
     @discardableResult
     func sendGeneric(
-        _ text: String, conversation: String = "team-a", messageID: String? = nil, token: String? = nil
+        _ text: String, conversation: String = "team-a", messageID: String? = nil, token: String? = nil,
+        locale: String? = nil
     ) async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
-        let body: [String: String] = ["conversation": conversation, "message_id": messageID ?? UUID().uuidString, "text": text]
+        var body: [String: String] = ["conversation": conversation, "message_id": messageID ?? UUID().uuidString, "text": text]
+        if let locale { body["locale"] = locale }
         let data = try JSONSerialization.data(withJSONObject: body)
         return try await execute(uri: "/webhooks/generic", method: .post, headers: headers, body: ByteBuffer(bytes: data))
     }

@@ -3,12 +3,15 @@ import FlowLinksReview
 import FlowLinksStore
 import Foundation
 
-/// All initiatives on the chart as a heat map, then each initiative's movement over time.
+/// All initiatives on the chart as a heat map, which questions confuse people, then each
+/// initiative's movement over time.
 struct OverviewPage {
     let session: FacilitatorSessions.Session
     let script: Script
     let overview: Overview
     let time: DisplayTime
+    /// How replies to each choice question went on each channel since the server started.
+    var readings: [ReadingTally.Row] = []
 
     func render() -> HTML {
         let histories: [HTML] = overview.initiatives.map(history)
@@ -18,6 +21,7 @@ struct OverviewPage {
             <h1>Overview</h1>
             <p class="count">\(countLine)</p>
             \(heatMap)
+            \(readingsSection)
             <h2>Each initiative over time</h2>
             \(empty)
             \(histories)

@@ -16,7 +16,7 @@ struct SessionDetailPage {
         return Layout(title: title.isEmpty ? "Session \(reviewed.id)" : title, session: session).page(
             """
             <h1>\(title.isEmpty ? "Session \(reviewed.id)" : title)</h1>
-            <p class="facts">Session \(reviewed.id) · \(facts.channel) · \(facts.status.rawValue) · started \
+            <p class="facts">Session \(reviewed.id) · \(facts.channel) · \(reviewed.languageName) · \(facts.status.rawValue) · started \
             \(time.stamp(facts.createdAt))</p>
             <p class="actions"><a href="/facilitator/sessions/\(reviewed.id)/export.md">Markdown</a> · \
             <a href="/facilitator/sessions/\(reviewed.id)/export.json">JSON</a>\(summaryLink)</p>

@@ -98,6 +98,7 @@ struct SessionsListPage {
             return """
                 <tr><td class="session"><a href="/facilitator/sessions/\(row.id)">\(title)</a> <span class="id">#\(row.id)</span></td>\
                 <td class="detail">\(time.stamp(row.createdAt))</td><td class="detail">\(row.channel)</td>\
+                <td class="detail" data-label="Language">\(script.languageName(of: row.language))</td>\
                 <td class="detail">\(row.status.rawValue)</td><td class="detail" data-label="Recommended">\(level)</td></tr>
                 """
         }
@@ -105,7 +106,7 @@ struct SessionsListPage {
             <table class="sessions">
             <caption class="visually-hidden">Sessions</caption>
             <thead><tr><th scope="col">Organization: initiative</th><th scope="col">Started</th>\
-            <th scope="col">Channel</th><th scope="col">Status</th><th scope="col">Recommended</th></tr></thead>
+            <th scope="col">Channel</th><th scope="col">Language</th><th scope="col">Status</th><th scope="col">Recommended</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table>
             """

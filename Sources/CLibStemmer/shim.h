@@ -1,0 +1,2 @@
+// The Snowball stemmers (libstemmer, Debian's libstemmer-dev).
+#include <libstemmer.h>
