@@ -58,12 +58,16 @@ struct AnswerReader {
         var items: [Item] = []
         var index = 0
         while index < words.count {
-            let rest = Array(words[index...])
-            let found = AnswerMeaning.allCases.compactMap { meaning in
-                PhraseMatch.prefix(of: rest, among: language.answerPhrases[meaning] ?? []).map { (meaning, $0.length) }
-            }.max { $0.1 < $1.1 }
+            let rest = words[index...]
+            // why: most words of a reply start no answer; a set lookup spares matching every phrase.
+            let found =
+                !language.answerFirstWords.contains(words[index])
+                ? nil
+                : AnswerMeaning.allCases.compactMap { meaning in
+                    PhraseMatch.prefix(of: rest, among: language.answerPhrases[meaning] ?? []).map { (meaning, $0.length) }
+                }.max { $0.1 < $1.1 }
             if let (meaning, length) = found {
-                let phrase = Array(rest.prefix(length))
+                let phrase = Array(words[index..<(index + length)])
                 let modifier = meaning == .yes && language.reading.modifiers.contains(phrase)
                 items.append(Item(kind: .answer(meaning, modifier: modifier), start: index, end: index + length - 1))
                 index += length

@@ -52,7 +52,7 @@ struct ChoiceInterpreter {
         guard !tokens.tokens.isEmpty else { return nil }
         switch NumberReader(language: language).read(tokens, optionCount: options.count) {
         case .option(let index, let end)?:
-            let hedged = language.reading.hedges.contains { PhraseMatch.anywhere(in: tokens.words, among: [$0]) != nil }
+            let hedged = PhraseMatch.anywhere(in: tokens.words, among: language.reading.hedges) != nil
             return ChoiceReading(
                 optionID: options[index].id, note: tokens.note(after: end, openers: language.reading.noteOpeners),
                 confidence: hedged ? .medium : .high)

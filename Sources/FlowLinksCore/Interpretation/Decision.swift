@@ -56,10 +56,11 @@ struct Decision {
                 || language.reading.noteOpeners.contains(reply.tokens[after].word)
         else { return nil }
         // why: "informing, actually consulting" corrects itself; the weighing reads that.
+        let words = reply.words
         let corrected =
             evidence.cues.contains { $0.start > cue.end && $0.option != cue.option && !$0.negated }
-            && reply.words[after...].indices.contains { index in
-                PhraseMatch.prefix(of: Array(reply.words[index...]), among: language.reading.contrasts) != nil
+            && words[after...].indices.contains { index in
+                PhraseMatch.prefix(of: words[index...], among: language.reading.contrasts) != nil
             }
         let contradicted = evidence.cues.contains { $0.option == cue.option && $0.negated }
         return corrected || contradicted ? nil : cue

@@ -47,7 +47,7 @@ extension Evidence {
     mutating func readSelfCorrection(_ reply: ReplyTokens, language: Language) {
         let words = reply.words
         let corrections = words.indices.filter { index in
-            PhraseMatch.prefix(of: Array(words[index...]), among: language.reading.contrasts) != nil
+            PhraseMatch.prefix(of: words[index...], among: language.reading.contrasts) != nil
         }
         guard let last = corrections.last, cues.contains(where: { $0.start > last && !$0.negated }) else { return }
         cues.removeAll { $0.end < last }

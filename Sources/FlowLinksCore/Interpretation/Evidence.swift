@@ -47,7 +47,7 @@ struct Evidence {
         cues.sort { $0.start < $1.start }
         readNegations(reply, claimed: claimed, vocabulary: vocabulary, suggested: suggested)
         readSelfCorrection(reply, language: language)
-        hedged = language.reading.hedges.contains { PhraseMatch.anywhere(in: reply.words, among: [$0]) != nil }
+        hedged = PhraseMatch.anywhere(in: reply.words, among: language.reading.hedges) != nil
     }
 
     /// Yes / no / unsure words, as the option that means them (yes: the suggested option, if any).

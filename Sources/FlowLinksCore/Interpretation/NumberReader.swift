@@ -35,7 +35,7 @@ struct NumberReader {
             index += 1
         }
         guard index < words.count else { return nil }
-        let rest = Array(words[index...])
+        let rest = words[index...]
         if let length = PhraseMatch.prefix(of: rest, among: rules.last)?.length {
             return standsAlone(reply, after: index + length - 1) ? .option(optionCount - 1, end: index + length) : nil
         }

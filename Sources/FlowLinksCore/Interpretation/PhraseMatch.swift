@@ -4,21 +4,23 @@ struct PhraseMatch {
     let length: Int
 
     /// The longest of `phrases` (each given as its words) that the words start with.
-    static func prefix(of words: [String], among phrases: [[String]]) -> PhraseMatch? {
-        phrases.compactMap { phraseWords -> PhraseMatch? in
-            guard !phraseWords.isEmpty, words.starts(with: phraseWords) else { return nil }
-            return PhraseMatch(length: phraseWords.count)
-        }.max { $0.length < $1.length }
+    static func prefix(of words: some Collection<String>, among phrases: [[String]]) -> PhraseMatch? {
+        guard let first = words.first else { return nil }
+        var longest = 0
+        // why: read on every word of every reply; comparing first words before whole phrases, and
+        // without building arrays, keeps it cheap.
+        for phrase in phrases where phrase.count > longest && phrase.first == first && words.starts(with: phrase) {
+            longest = phrase.count
+        }
+        return longest > 0 ? PhraseMatch(length: longest) : nil
     }
 
     /// The longest of `phrases` found anywhere in the words, as whole words.
     static func anywhere(in words: [String], among phrases: [[String]]) -> PhraseMatch? {
-        phrases.compactMap { phraseWords -> PhraseMatch? in
-            guard !phraseWords.isEmpty, words.count >= phraseWords.count else { return nil }
-            let found = (0...(words.count - phraseWords.count)).contains { start in
-                Array(words[start..<(start + phraseWords.count)]) == phraseWords
-            }
-            return found ? PhraseMatch(length: phraseWords.count) : nil
-        }.max { $0.length < $1.length }
+        var longest = 0
+        for start in words.indices {
+            if let match = prefix(of: words[start...], among: phrases), match.length > longest { longest = match.length }
+        }
+        return longest > 0 ? PhraseMatch(length: longest) : nil
     }
 }

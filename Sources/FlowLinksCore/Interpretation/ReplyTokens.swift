@@ -62,7 +62,7 @@ struct ReplyTokens {
     private mutating func markComparisons(_ rules: ReadingRules) {
         let words = self.words
         for start in words.indices {
-            guard let length = PhraseMatch.prefix(of: Array(words[start...]), among: rules.comparisons)?.length else { continue }
+            guard let length = PhraseMatch.prefix(of: words[start...], among: rules.comparisons)?.length else { continue }
             let last = start + length - 1
             tokens[last].isNegator = true
             tokens[last].isComparison = true

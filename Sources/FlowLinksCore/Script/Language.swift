@@ -15,6 +15,8 @@ public struct Language: Sendable {
     let answerPhrases: [AnswerMeaning: [[String]]]
     /// The answers of a single word ("yes", "nope").
     let oneWordAnswers: Set<String>
+    /// The words an answer can start with: a reply word that is none of them starts no answer.
+    let answerFirstWords: Set<String>
 
     init(
         answerWords: [AnswerMeaning: [String]], reading: ReadingRules, stemmer: Stemmer, commandWords: [Command: [String]],
@@ -28,6 +30,7 @@ public struct Language: Sendable {
         self.messages = messages
         self.answerPhrases = answerWords.mapValues { $0.map(TextNormalizer.words) }
         self.oneWordAnswers = Set(answerPhrases.values.flatMap { $0 }.filter { $0.count == 1 }.map { $0[0] })
+        self.answerFirstWords = Set(answerPhrases.values.flatMap { $0 }.compactMap(\.first))
     }
 
     public func message(_ key: MessageKey) -> Template { messages[key] ?? Template("") }
