@@ -23,7 +23,10 @@ struct ReplCommand: ParsableCommand {
     @Option(help: "Hours without a message after which a returning person is greeted with where they were.")
     var idleHours: Double = 24
 
-    @Option(help: "Language code of a new session (en, es); default: the content's own. Type español or english to switch.")
+    @Option(
+        help:
+            "Language code of a new session (en, es); default: the terminal's (LC_ALL, LC_MESSAGES or LANG) when the content has it, else the content's own. Type español or english to switch."
+    )
     var language: String?
 
     @OptionGroup var prompts: PromptsOptions
@@ -40,7 +43,9 @@ struct ReplCommand: ParsableCommand {
             throw CommandFailure(
                 "Unknown language \(language); the content speaks \(script.languageCodes.joined(separator: ", ")).")
         }
-        var outcome = try database.open(key, participant: participant, locale: language, engine: engine, now: Date())
+        // why: the terminal's locale is the REPL's platform locale, as Telegram's language_code is Telegram's.
+        let locale = language ?? ReplTerminal.locale(in: ProcessInfo.processInfo.environment)
+        var outcome = try database.open(key, participant: participant, locale: locale, engine: engine, now: Date())
         var savedNoteShown = false
         terminal.show(outcome)
         while let line = terminal.readAnswer() {
@@ -81,5 +86,10 @@ struct ReplTerminal {
         // why: piped answers are not on screen; echo them so the output reads as a conversation.
         if !interactive, let line { print("> \(line)\n") }
         return line
+    }
+
+    /// The language the terminal asks for, by POSIX precedence; `nil` when none is set.
+    static func locale(in environment: [String: String]) -> String? {
+        ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
     }
 }

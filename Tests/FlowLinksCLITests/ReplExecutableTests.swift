@@ -42,6 +42,19 @@ struct ReplExecutableTests {
         #expect(again.output.contains("Hi, I'm FlowLinks"))
     }
 
+    @Test func aTerminalInSpanishGetsASpanishSessionAndTheOptionOverridesIt() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = nil
+        environment["LC_MESSAGES"] = nil
+        environment["LANG"] = "es_US.UTF-8"
+        let spanish = try Program.run(
+            ["repl", "--db", database, "--session", "es"], input: [], environment: environment)
+        #expect(spanish.output.contains("¿cómo se llama su organización?"))
+        let english = try Program.run(
+            ["repl", "--db", database, "--session", "en", "--language", "en"], input: [], environment: environment)
+        #expect(english.output.contains("First, what is the name of your organization?"))
+    }
+
     @Test func editedPromptsAreUsedWithThePromptsOption() throws {
         let prompts = try copyOfDefaultPrompts()
         let scriptFile = prompts.appendingPathComponent("script.yaml")
@@ -104,7 +117,12 @@ enum Program {
         process.executableURL = program
         if let folder { process.currentDirectoryURL = folder }
         process.arguments = arguments
-        if let environment { process.environment = environment }
+        // why: the REPL follows the terminal's language; the tests read English unless they ask.
+        process.environment =
+            environment
+            ?? ProcessInfo.processInfo.environment.merging(["LC_ALL": "C.UTF-8", "LC_MESSAGES": "", "LANG": "C.UTF-8"]) {
+                $1
+            }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
