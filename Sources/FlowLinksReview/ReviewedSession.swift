@@ -37,7 +37,7 @@ public struct ReviewedSession: Sendable {
     /// The result's parts a facilitator reads: all but the closing line, which speaks to the
     /// participant ("type back to change an answer…") and quotes no answer.
     public var facilitatorParts: [SessionResult.Part] {
-        guard let parts = report.result?.result.parts else { return [] }
+        guard let parts = result?.parts else { return [] }
         guard let last = parts.last, last.cites.isEmpty, parts.count > 1 else { return parts }
         return Array(parts.dropLast())
     }
@@ -78,9 +78,18 @@ public struct ReviewedSession: Sendable {
     /// The name of a level, from the chart.
     public func name(of level: EngagementLevel) -> String { script.chart.name(of: level) }
 
+    /// The result as a facilitator reads it, in the pages' language: as stored when the
+    /// conversation was held in that language; otherwise written again from the answers in force
+    /// (the scoring is shared, so the levels are the same), quoting the person's words as given.
+    public var result: SessionResult? {
+        guard let stored = report.result?.result else { return nil }
+        guard languageCode != script.language.choosing.code else { return stored }
+        return script.result(of: currentAnswers) ?? stored
+    }
+
     /// The result part that compares the team's words with its actions, if the session has a result.
     public var wordsAndActions: String? {
-        guard let result = report.result?.result else { return nil }
+        guard let result else { return nil }
         let wordsStep = script.step(for: .words)?.id
         if let part = result.parts.first(where: { part in wordsStep.map(part.cites.contains) ?? false }) { return part.text }
         // why: a skipped words question leaves the part without cites; it is the one before the closing line.

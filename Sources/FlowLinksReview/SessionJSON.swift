@@ -81,7 +81,9 @@ public struct SessionJSON: Sendable {
     }
 
     private func result(_ record: ResultRecord) -> SessionDocument.Result {
-        let recommendation = record.result.recommendation
+        // why: a session held in another language is read in the facilitators' language.
+        let readable = session.result ?? record.result
+        let recommendation = readable.recommendation
         let chart = session.script.chart
         return .init(
             createdAt: record.createdAt, contentVersion: record.contentVersion,
@@ -97,7 +99,7 @@ public struct SessionJSON: Sendable {
                         name: chart.name(of: advice.current)),
                     next: advice.next.map(level), actions: advice.actions, sourceStep: advice.source)
             },
-            parts: record.result.parts.map { .init(text: $0.text, cites: $0.cites) })
+            parts: readable.parts.map { .init(text: $0.text, cites: $0.cites) })
     }
 
     private func level(_ level: EngagementLevel) -> SessionDocument.Level {

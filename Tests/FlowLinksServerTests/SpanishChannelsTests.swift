@@ -81,6 +81,30 @@ import Testing
         #expect(markdown.contains("Servicios del Valle"))
     }
 
+    @Test func facilitatorsReadASpanishResultInEnglishWithTheWordsAsGiven() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            try await client.sendGeneric("hola", locale: "es")
+            for answer in Self.answers { try await client.sendGeneric(answer) }
+        }
+        let session = try #require(
+            try server.database.currentSession(ConversationKey(channel: "generic", conversation: "team-a")))
+        let sessionID = try #require(session.id)
+        let report = try #require(try server.database.report(ofSession: sessionID))
+        let stored = try #require(report.result?.result.parts.map(\.text).joined(separator: "\n"))
+        #expect(stored.contains("Nivel recomendado: Involucrar."))
+        let reviewed = ReviewedSession(report: report, script: DefaultPrompts.script)
+        let parts = reviewed.facilitatorParts.map(\.text).joined(separator: "\n")
+        #expect(parts.contains("Involving"))
+        #expect(!parts.contains("Involucrar"))
+        #expect(parts.contains("Café para Padres"))
+        let json = try JSONSerialization.jsonObject(with: try SessionJSON(report: report, script: DefaultPrompts.script).render())
+        let result = try #require((json as? [String: Any])?["result"] as? [String: Any])
+        let jsonParts = try #require(result["parts"] as? [[String: Any]]).compactMap { $0["text"] as? String }
+        #expect(jsonParts.joined().contains("Involving"))
+        #expect(!jsonParts.joined().contains("Involucrar"))
+    }
+
     static func telegramMessage(update: Int, text: String) -> String {
         #"{"update_id":\#(update),"message":{"message_id":\#(update),"from":{"id":77,"is_bot":false,"first_name":"Ana","language_code":"es"},"chat":{"id":4242,"type":"private"},"date":1800000000,"text":"\#(text)"}}"#
     }

@@ -34,7 +34,7 @@ struct SessionDetailPage {
     }
 
     private var result: HTML {
-        guard let stored = reviewed.report.result?.result else {
+        guard let stored = reviewed.result else {
             return "<section><h2>Result</h2><p>No result yet: the session is not finished.</p></section>"
         }
         let parts: [HTML] = reviewed.facilitatorParts.map { "<p class=\"part\">\($0.text)</p>" }

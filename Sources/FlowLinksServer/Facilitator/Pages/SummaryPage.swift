@@ -11,7 +11,7 @@ struct SummaryPage {
     func render() -> HTML {
         let name = [reviewed.organization, reviewed.initiative].compactMap { $0 }.joined(separator: ": ")
         let title = name.isEmpty ? "Session \(reviewed.id)" : name
-        guard let stored = reviewed.report.result?.result else {
+        guard let stored = reviewed.result else {
             return Layout(title: title, session: session).page(
                 "<h1>\(title)</h1><p>This session has no result yet, so there is nothing to summarize.</p>")
         }
