@@ -16,6 +16,7 @@ import time
 import urllib.request
 
 from browser_support import Checks, full_page_screenshot, printed_pages, start_chromium
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -93,8 +94,12 @@ def check_live_wall():
     finish_one_more_session()
     started = time.monotonic()
     try:
-        WebDriverWait(driver, 10, poll_frequency=0.25).until(
-            lambda d: int(d.find_element(By.ID, "finished").text) == before + 1)
+        # why: the wall reloads itself; a count read while it reloads is gone or empty, so those
+        # moments are waited through, not taken as a failure.
+        WebDriverWait(
+            driver, 10, poll_frequency=0.25,
+            ignored_exceptions=(NoSuchElementException, StaleElementReferenceException, ValueError),
+        ).until(lambda d: int(d.find_element(By.ID, "finished").text) == before + 1)
         updated = True
     except Exception:
         updated = False
