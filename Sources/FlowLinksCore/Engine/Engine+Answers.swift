@@ -50,13 +50,12 @@ extension Engine {
             state.status = .active
             return Turn(state: state, replies: prefix + ask(in: state))
         }
-        guard let recommendation = Recommender(script: script).recommend(from: state.answers) else {
+        guard let result = script.result(of: state.answers) else {
             // why: unreachable with a validated script, but a session must never dead-end.
             state.currentStep =
                 script.steps.first { $0.required && state.answers[$0.id]?.optionID == nil && $0.kind == .choice }?.id
             return Turn(state: state, replies: prefix + ask(in: state))
         }
-        let result = ResultWriter(script: script).write(recommendation, answers: state.answers)
         state.currentStep = nil
         state.status = .completed
         state.result = result
