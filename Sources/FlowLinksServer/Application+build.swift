@@ -10,7 +10,7 @@ import Logging
 /// What the server runs with, beyond its `Config`; tests pass fakes.
 public struct ServerDependencies: Sendable {
     public var script: Script
-    public var database: AppDatabase
+    public var stores: Stores
     public var metrics: ServerMetrics
     public var now: @Sendable () -> Date
     /// Makes queued platform API calls; `nil` builds the real senders for the configured channels.
@@ -23,12 +23,12 @@ public struct ServerDependencies: Sendable {
     public var passwordChecks = PasswordChecks()
 
     public init(
-        script: Script, database: AppDatabase, metrics: ServerMetrics = ServerMetrics(),
+        script: Script, stores: Stores, metrics: ServerMetrics = ServerMetrics(),
         now: @escaping @Sendable () -> Date = Date.init, senders: [String: any PlatformSender]? = nil,
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5...1) }, logger: Logger? = nil
     ) {
         self.script = script
-        self.database = database
+        self.stores = stores
         self.metrics = metrics
         self.now = now
         self.senders = senders
@@ -44,8 +44,9 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
     router.add(middleware: NotFoundMiddleware())
     let engine = Engine(script: dependencies.script, idleTimeout: config.idleHours * 3600)
     let wakeup = Wakeup()
+    let stores = dependencies.stores
     let turns = TurnService(
-        database: dependencies.database, engine: engine,
+        conversations: stores.conversations, outbox: stores.outbox, engine: engine,
         limiter: RateLimiter(perMinute: config.rateLimitPerMinute, burst: config.rateLimitBurst, now: dependencies.now),
         admission: NewConversationLimits(
             perAddress: config.newConversationsPerMinute, perChannel: config.newConversationsPerChannelPerMinute,
@@ -65,22 +66,23 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
     ).add(to: router)
     if config.webchat {
         WebChatRoutes(
-            turns: turns, database: dependencies.database, script: dependencies.script,
+            turns: turns, conversations: stores.conversations, workshops: stores.workshops, script: dependencies.script,
             clients: clients, maxBodyBytes: config.maxBodyBytes,
             metrics: dependencies.metrics
         ).add(to: router)
     }
     HomePage.add(to: router, language: dependencies.script.language, webchat: config.webchat)
-    OperationsRoutes(database: dependencies.database, metrics: dependencies.metrics).add(to: router)
+    OperationsRoutes(maintenance: stores.maintenance, metrics: dependencies.metrics).add(to: router)
     FacilitatorRoutes(
         signIn: SignIn(
             accounts: FacilitatorAccounts(
-                database: dependencies.database, cost: dependencies.passwordCost, now: dependencies.now),
-            sessions: FacilitatorSessions(database: dependencies.database, now: dependencies.now),
+                store: stores.facilitators, cost: dependencies.passwordCost, now: dependencies.now),
+            sessions: FacilitatorSessions(store: stores.facilitators, now: dependencies.now),
             throttle: SignInThrottle(now: dependencies.now), passwordChecks: dependencies.passwordChecks,
             clients: clients),
         pages: FacilitatorPages(
-            database: dependencies.database, script: dependencies.script, enabledChannels: config.enabledChannels,
+            review: stores.review, facilitators: stores.facilitators, workshops: stores.workshops,
+            script: dependencies.script, enabledChannels: config.enabledChannels,
             time: DisplayTime(zoneNamed: config.timeZone) ?? DisplayTime(), readings: dependencies.metrics.readings,
             now: dependencies.now, joinSettings: config),
         logger: dependencies.logger
@@ -89,7 +91,7 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
     let platformSenders = dependencies.senders ?? platforms.senders
     dependencies.metrics.registerOutboxSeries(channels: platformSenders.keys.sorted())
     let outbox = OutboxDelivery(
-        database: dependencies.database, senders: platformSenders, maxAttempts: config.outboxMaxAttempts,
+        outbox: stores.outbox, senders: platformSenders, maxAttempts: config.outboxMaxAttempts,
         wakeup: wakeup, metrics: dependencies.metrics, logger: dependencies.logger, now: dependencies.now,
         jitter: dependencies.jitter)
     return Application(

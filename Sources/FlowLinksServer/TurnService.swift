@@ -7,7 +7,9 @@ import Logging
 /// Takes a verified event through the engine and the store in one transaction, and renders the
 /// channel's reply. The one way data flows: event → turn → stored → rendered.
 public struct TurnService: Sendable {
-    let database: AppDatabase
+    let conversations: any ConversationStore
+    /// Where a rate-limited conversation's slow-down notice is queued.
+    let outbox: any OutboxStore
     let engine: Engine
     let limiter: RateLimiter
     let admission: NewConversationLimits
@@ -26,7 +28,7 @@ public struct TurnService: Sendable {
         let (decision, firstSeen) = await limiter.decideNoting("\(key.channel)\u{0}\(key.conversation)")
         // why: only a conversation this process has not seen lately can be new; the database says
         // whether it is, so a restart does not count every returning conversation as new.
-        if firstSeen, try database.currentSession(key) == nil {
+        if firstSeen, try await conversations.currentSession(key) == nil {
             do {
                 try await admission.admit(address: client, channel: channel.name)
             } catch {
@@ -35,7 +37,7 @@ public struct TurnService: Sendable {
             }
         }
         // why: a platform's retry of an answered event gets its stored reply, whatever the budget.
-        if !decision.isAllowed, try await !database.hasProcessed(key, eventID: event.eventID) {
+        if !decision.isAllowed, try await !conversations.hasProcessed(key, eventID: event.eventID) {
             metrics.rateLimited(channel: channel.name)
             logger.notice("Rate limited a conversation", metadata: ["channel": "\(channel.name)"])
             let slowDown = OutboundMessage(engine.script.language.message(.rateLimited).render())
@@ -43,7 +45,7 @@ public struct TurnService: Sendable {
             // why: a platform that replies through its API hears the notice once per run of refusals,
             // so a flood of messages cannot become a flood of queued notices.
             if decision == .refusedFirst, !reply.followUps.isEmpty {
-                try await database.enqueue(reply.followUps, for: key, at: now())
+                try await outbox.enqueue(reply.followUps, for: key, at: now())
                 await outboxWakeup.notify()
             }
             return reply
@@ -52,7 +54,7 @@ public struct TurnService: Sendable {
         let message = InboundMessage(
             key: key, participant: event.participant, text: event.text, press: event.press, platformMessageID: event.eventID,
             locale: event.locale)
-        let (outcome, reply) = try await database.converse(message, eventID: event.eventID, engine: engine, now: now()) {
+        let (outcome, reply) = try await conversations.converse(message, eventID: event.eventID, engine: engine, now: now()) {
             outcome in
             let context = ReplyContext(sessionID: outcome.sessionID, replayed: outcome.replayed, press: outcome.press)
             let reply = channel.reply(to: event, with: outcome.replies, context: context)

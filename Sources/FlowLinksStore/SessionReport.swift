@@ -19,17 +19,7 @@ public struct SessionReport: Sendable {
     }
 }
 
-extension AppDatabase {
-    /// The whole record of a session, read in one consistent snapshot.
-    public func report(ofSession id: Int64) throws -> SessionReport? {
-        try writer.read { db in try Self.report(db, ofSession: id) }
-    }
-
-    /// The same, without blocking the caller's thread (for the web pages).
-    public func reviewReport(ofSession id: Int64) async throws -> SessionReport? {
-        try await writer.read { db in try Self.report(db, ofSession: id) }
-    }
-
+extension SQLiteReviewStore {
     static func report(_ db: Database, ofSession id: Int64) throws -> SessionReport? {
         guard let session = try SessionRecord.fetchOne(db, key: id) else { return nil }
         return SessionReport(
@@ -38,12 +28,5 @@ extension AppDatabase {
             transcript: try TranscriptLine.filter(Column("session_id") == id).order(Column("id")).fetchAll(db),
             result: try ResultRecord.fetchOne(db, key: id),
             notes: try FacilitatorNote.filter(Column("session_id") == id).order(Column("id")).fetchAll(db))
-    }
-
-    /// Erases a session and every row that holds its text: answers, transcript, result, dedupe
-    /// records and queued replies. Returns false when there was no such session.
-    @discardableResult
-    public func deleteSession(id: Int64) throws -> Bool {
-        try writer.write { db in try SessionRecord.deleteOne(db, key: id) }
     }
 }

@@ -4,7 +4,7 @@ import FlowLinksStore
 import Foundation
 
 /// `flowlinks repl`: the same conversation as the chat channels, in a terminal or from a pipe.
-struct ReplCommand: ParsableCommand {
+struct ReplCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "Hold a facilitation session in the terminal.",
@@ -14,8 +14,7 @@ struct ReplCommand: ParsableCommand {
             same command again to continue where it stopped.
             """)
 
-    @Option(help: "SQLite database file.")
-    var db = "./flowlinks.sqlite"
+    @OptionGroup var database: DatabaseOption
 
     @Option(help: "Name of the session to start or resume.")
     var session = "default"
@@ -31,10 +30,10 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var prompts: PromptsOptions
 
-    func run() throws {
+    func run() async throws {
         let script = try prompts.loadScript()
         let engine = Engine(script: script, idleTimeout: idleHours * 3600)
-        let database = try AppDatabase.open(path: db)
+        let conversations = try database.storesCreatingTheFile(script: script).conversations
         let terminal = ReplTerminal(plainText: PlainText(script: script), interactive: isatty(STDIN_FILENO) == 1)
         let key = ConversationKey(channel: "repl", conversation: session)
         let participant = ProcessInfo.processInfo.environment["USER"]
@@ -45,24 +44,25 @@ struct ReplCommand: ParsableCommand {
         }
         // why: the terminal's locale is the REPL's platform locale, as Telegram's language_code is Telegram's.
         let locale = language ?? ReplTerminal.locale(in: ProcessInfo.processInfo.environment)
-        var outcome = try database.open(key, participant: participant, locale: locale, engine: engine, now: Date())
+        var outcome = try await conversations.open(key, participant: participant, locale: locale, engine: engine, now: Date())
         var savedNoteShown = false
         terminal.show(outcome)
         while let line = terminal.readAnswer() {
             let message = InboundMessage(key: key, participant: participant, text: line)
             let previous = outcome.status
-            outcome = try database.converse(message, engine: engine, now: Date())
+            outcome = try await conversations.converse(message, engine: engine, now: Date())
             terminal.show(outcome)
             if outcome.sessionID == nil { return }
             if outcome.status == .completed, previous != .completed, let id = outcome.sessionID {
-                terminal.note("Session \(id) is saved in \(db). Type back, restart or delete my data, or press Ctrl-D to leave.")
+                terminal.note(
+                    "Session \(id) is saved in \(database.db). Type back, restart or delete my data, or press Ctrl-D to leave.")
             }
             savedNoteShown = outcome.status == .completed && previous != .completed
         }
-        if let paused = try database.pause(key, engine: engine, now: Date()) {
+        if let paused = try await conversations.pause(key, engine: engine, now: Date()) {
             terminal.show(paused)
         } else if let id = outcome.sessionID, !savedNoteShown {
-            terminal.note("Session \(id) is saved in \(db).")
+            terminal.note("Session \(id) is saved in \(database.db).")
         }
     }
 }

@@ -28,14 +28,14 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "flowlinks")
         logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
         let script = try PromptsOptions.folder(config.promptsDirectory).loadScript()
-        let database = try AppDatabase.open(path: config.databasePath)
+        let stores = try SQLiteDatabase.open(path: config.databasePath).stores(naming: NamingSteps(script))
         logger.info(
             "FlowLinks is listening",
             metadata: [
                 "address": "\(config.host):\(config.port)", "database": "\(config.databasePath)",
                 "channels": "\(config.enabledChannels.joined(separator: ", "))", "prompts": "\(script.version)",
             ])
-        let app = buildApplication(config, dependencies: ServerDependencies(script: script, database: database, logger: logger))
+        let app = buildApplication(config, dependencies: ServerDependencies(script: script, stores: stores, logger: logger))
         try await app.runService()
     }
 }

@@ -20,12 +20,12 @@ struct DatabaseCommandTests {
 
     /// Fills the database with finished sessions, then closes it.
     func fill(conversations names: [String], at date: Date = Date()) async throws {
-        let conversations = WebhookConversations(try AppDatabase.open(path: database))
+        let conversations = WebhookConversations(try SQLiteDatabase.open(path: database))
         for name in names { try await conversations.say(["hello"] + SampleAnswers.complete, in: name, at: date) }
     }
 
     @Test func aBackupTakenWhileTurnsKeepCommittingRestoresToASoundDatabaseWithEverySessionCommittedBefore() async throws {
-        let live = try AppDatabase.open(path: database)
+        let live = try SQLiteDatabase.open(path: database)
         let committed = CommittedConversations()
         let writer = keepConversing(WebhookConversations(live), reportingTo: committed)
         await committed.wait(for: 100)
@@ -43,7 +43,7 @@ struct DatabaseCommandTests {
         let check = try db(["check"], on: restoredPath)
         #expect(check.status == 0)
         #expect(check.output.contains("Integrity: ok"))
-        let restored = try AppDatabase.open(path: restoredPath)
+        let restored = try SQLiteDatabase.open(path: restoredPath)
         for name in before {
             #expect(try restored.currentSession(ConversationKey(channel: "telegram", conversation: name)) != nil, "\(name)")
         }
@@ -63,13 +63,13 @@ struct DatabaseCommandTests {
         try await fill(conversations: ["team-a"])
         let backup = folder.path("backup.sqlite")
         #expect(try db(["backup", backup]).status == 0)
-        let running = try AppDatabase.open(path: database)
+        let running = try SQLiteDatabase.open(path: database)
         let inUse = try withExtendedLifetime(running) { try db(["restore", backup, "--force"]) }
         #expect(inUse.status == 1)
         #expect(inUse.errors.contains("is in use by another process (is flowlinks serve running?)"))
 
         let other = folder.path("other.sqlite")
-        try await WebhookConversations(try AppDatabase.open(path: other)).say(["hello"], in: "someone", at: Date())
+        try await WebhookConversations(try SQLiteDatabase.open(path: other)).say(["hello"], in: "someone", at: Date())
         let refused = try db(["restore", backup], on: other)
         #expect(refused.status == 1)
         #expect(refused.errors.contains("already holds data"))
@@ -86,12 +86,12 @@ struct DatabaseCommandTests {
         #expect(preview.status == 0)
         #expect(preview.output.contains("Would delete"))
         #expect(preview.output.contains("sessions          1"))
-        #expect(try AppDatabase.open(path: database).rowCounts()["sessions"] == 2)
+        #expect(try SQLiteDatabase.open(path: database).rowCounts()["sessions"] == 2)
 
         let purge = try db(["purge", "--older-than", "90d"])
         #expect(purge.status == 0)
         #expect(purge.output.contains("Deleted what was last active before"))
-        let left = try AppDatabase.open(path: database)
+        let left = try SQLiteDatabase.open(path: database)
         #expect(try left.currentSession(ConversationKey(channel: "telegram", conversation: "old")) == nil)
         #expect(try left.currentSession(ConversationKey(channel: "telegram", conversation: "recent")) != nil)
     }
@@ -108,7 +108,7 @@ struct DatabaseCommandTests {
         #expect(sound.status == 0)
         #expect(sound.output.contains("Integrity: ok"))
         #expect(sound.output.contains("Foreign keys: ok"))
-        let known = AppDatabase.migrator.migrations
+        let known = SQLiteDatabase.migrator.migrations
         let last = try #require(known.last)
         #expect(sound.output.contains("Migrations: \(known.count) of \(known.count) applied, up to date"))
 

@@ -23,11 +23,12 @@ struct OutboxCommandTests {
 
     /// A conversation's replies: the first sent, the second failed, the rest pending. Returns (sent, failed).
     func fill() async throws -> (sent: Int64, failed: Int64) {
-        let store = try AppDatabase.open(path: database)
+        let store = try SQLiteDatabase.open(path: database)
         try await WebhookConversations(store).say(["hello", "Riverside"], in: "4242", at: Date())
-        let calls = try await store.outboxCalls(withStatus: [.pending], limit: 100).calls.compactMap(\.id).sorted()
-        try await store.markDelivered(calls[0], at: Date())
-        try await store.markAttemptFailed(calls[1], error: "HTTP 403: Forbidden: bot was blocked by the user", retryAt: nil)
+        let calls = try await store.outbox.outboxCalls(withStatus: [.pending], limit: 100).calls.compactMap(\.id).sorted()
+        try await store.outbox.markDelivered(calls[0], at: Date())
+        try await store.outbox.markAttemptFailed(
+            calls[1], error: "HTTP 403: Forbidden: bot was blocked by the user", retryAt: nil)
         return (calls[0], calls[1])
     }
 

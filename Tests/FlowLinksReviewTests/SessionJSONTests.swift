@@ -5,16 +5,16 @@ import Testing
 
 @Suite("JSON export of a session")
 struct SessionJSONTests {
-    func document(finished: Bool = true) throws -> [String: Any] {
+    func document(finished: Bool = true) async throws -> [String: Any] {
         var fixtures = try ReviewFixtures()
-        let id = try finished ? fixtures.trickySession() : fixtures.unfinishedSession()
-        let report = try #require(try fixtures.database.report(ofSession: id))
+        let id = try await finished ? fixtures.trickySession() : fixtures.unfinishedSession()
+        let report = try #require(try await fixtures.database.review.report(ofSession: id))
         let data = try SessionJSON(report: report, script: DefaultPrompts.script).render()
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test func theDocumentHasTheDocumentedKeys() throws {
-        let document = try document()
+    @Test func theDocumentHasTheDocumentedKeys() async throws {
+        let document = try await document()
         #expect(Set(document.keys) == ["format", "session", "answers", "result", "notes", "transcript"])
         #expect(document["format"] as? String == "flowlinks.session/1")
         let session = try #require(document["session"] as? [String: Any])
@@ -41,8 +41,8 @@ struct SessionJSONTests {
         #expect((dimensions[0]["actions"] as? [String])?.isEmpty == false)
     }
 
-    @Test func aChangedAnswerKeepsItsHistory() throws {
-        let answers = try #require(try document()["answers"] as? [[String: Any]])
+    @Test func aChangedAnswerKeepsItsHistory() async throws {
+        let answers = try #require(try await document()["answers"] as? [[String: Any]])
         let initiative = try #require(answers.first { $0["step_id"] as? String == "initiative" })
         let current = try #require(initiative["current"] as? [String: Any])
         #expect(current["words"] as? String == ReviewFixtures.trickyInitiative)
@@ -53,8 +53,8 @@ struct SessionJSONTests {
         #expect(current["replaced_at"] is NSNull)
     }
 
-    @Test func theTranscriptHoldsEveryMessageWithItsChoices() throws {
-        let transcript = try #require(try document()["transcript"] as? [[String: Any]])
+    @Test func theTranscriptHoldsEveryMessageWithItsChoices() async throws {
+        let transcript = try #require(try await document()["transcript"] as? [[String: Any]])
         #expect(transcript.first?["from"] as? String == "FlowLinks")
         #expect(transcript.contains { $0["from"] as? String == "sam" && $0["text"] as? String == "Parent Cafe" })
         #expect(transcript.contains { $0["text"] as? String == "back" && $0["direction"] as? String == "in" })
@@ -63,8 +63,8 @@ struct SessionJSONTests {
         #expect(keys == ["number", "value", "label"])
     }
 
-    @Test func anUnfinishedSessionHasANullResult() throws {
-        let document = try document(finished: false)
+    @Test func anUnfinishedSessionHasANullResult() async throws {
+        let document = try await document(finished: false)
         #expect(document["result"] is NSNull)
         #expect((document["session"] as? [String: Any])?["status"] as? String == "active")
     }

@@ -6,15 +6,15 @@ import Testing
 
 @Suite("Markdown report of a session")
 struct SessionMarkdownTests {
-    func markdown() throws -> String {
+    func markdown() async throws -> String {
         var fixtures = try ReviewFixtures()
-        let id = try fixtures.trickySession()
-        let report = try #require(try fixtures.database.report(ofSession: id))
+        let id = try await fixtures.trickySession()
+        let report = try #require(try await fixtures.database.review.report(ofSession: id))
         return SessionMarkdown(report: report, script: DefaultPrompts.script).render()
     }
 
-    @Test func theReportOpensWithTheOrganizationAndInitiativeAndTheSessionFacts() throws {
-        let markdown = try markdown()
+    @Test func theReportOpensWithTheOrganizationAndInitiativeAndTheSessionFacts() async throws {
+        let markdown = try await markdown()
         #expect(markdown.hasPrefix("# Riverside, \"Family\" Services: \\<script\\>alert(1)\\</script\\>"))
         #expect(markdown.contains("- Channel: repl"))
         #expect(markdown.contains("- Status: completed"))
@@ -22,31 +22,31 @@ struct SessionMarkdownTests {
         #expect(markdown.contains("- Content version: \(DefaultPrompts.script.version)"))
     }
 
-    @Test func timesAreWrittenInTheConfiguredZoneAndNameIt() throws {
+    @Test func timesAreWrittenInTheConfiguredZoneAndNameIt() async throws {
         var fixtures = try ReviewFixtures()
-        let id = try fixtures.trickySession()
-        let report = try #require(try fixtures.database.report(ofSession: id))
+        let id = try await fixtures.trickySession()
+        let report = try #require(try await fixtures.database.review.report(ofSession: id))
         let chicago = try #require(DisplayTime(zoneNamed: "America/Chicago"))
         let markdown = SessionMarkdown(report: report, script: DefaultPrompts.script, time: chicago).render()
         #expect(markdown.contains("- Started: 2027-01-15 02:00 CST"))
     }
 
-    @Test func theReportHoldsTheResult() throws {
-        let markdown = try markdown()
+    @Test func theReportHoldsTheResult() async throws {
+        let markdown = try await markdown()
         #expect(markdown.contains("- Recommended level: **Involving**"))
         #expect(markdown.contains("- **Communication**: today Informing; next step"))
         #expect(markdown.contains("### Words and actions"))
         #expect(markdown.contains("We value your feedback"))
     }
 
-    @Test func aChangedAnswerShowsWhatItWasAndWhen() throws {
-        let markdown = try markdown()
+    @Test func aChangedAnswerShowsWhatItWasAndWhen() async throws {
+        let markdown = try await markdown()
         #expect(markdown.contains("- Answer: \\<script\\>alert(1)\\</script\\> \"onmouseover=alert(2)"))
         #expect(markdown.contains("- Earlier (answered 2027-01-15 08:02 UTC, changed 2027-01-15 08:04 UTC): Parent Cafe"))
     }
 
-    @Test func theTranscriptListsEveryMessageWithWhoSentItAndTheChoices() throws {
-        let markdown = try markdown()
+    @Test func theTranscriptListsEveryMessageWithWhoSentItAndTheChoices() async throws {
+        let markdown = try await markdown()
         let transcript = try #require(markdown.components(separatedBy: "## Transcript").last)
         #expect(transcript.contains("· FlowLinks:** Hi, I'm FlowLinks"))
         #expect(transcript.contains("· sam:** Parent Cafe"))
@@ -55,8 +55,8 @@ struct SessionMarkdownTests {
         #expect(transcript.contains("Recommended level: Involving"))
     }
 
-    @Test func participantTextCannotOpenHTMLHeadingsOrLinks() throws {
-        let markdown = try markdown()
+    @Test func participantTextCannotOpenHTMLHeadingsOrLinks() async throws {
+        let markdown = try await markdown()
         #expect(!markdown.contains("<script>"))
         #expect(!markdown.contains("</script>"))
         let lines = markdown.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -71,15 +71,16 @@ struct NotesInExportsTests {
     /// The plain session with two notes, the second one edited later.
     static func reportWithNotes() async throws -> SessionReport {
         var fixtures = try ReviewFixtures()
-        let id = try fixtures.plainSession()
+        let id = try await fixtures.plainSession()
         let written = Date(timeIntervalSince1970: 1_800_000_000)
-        _ = try await fixtures.database.addNote(toSession: id, author: "dana", text: "Follow up with *Maria*.", now: written)
+        _ = try await fixtures.database.facilitators.addNote(
+            toSession: id, author: "dana", text: "Follow up with *Maria*.", now: written)
         let second = try #require(
-            try await fixtures.database.addNote(toSession: id, author: "lee", text: "Second, draft", now: written))
+            try await fixtures.database.facilitators.addNote(toSession: id, author: "lee", text: "Second, draft", now: written))
         let secondID = try #require(second.id)
-        _ = try await fixtures.database.editNote(
+        _ = try await fixtures.database.facilitators.editNote(
             secondID, ofSession: id, by: "lee", text: "Second, final", now: written.addingTimeInterval(60))
-        return try #require(try fixtures.database.report(ofSession: id))
+        return try #require(try await fixtures.database.review.report(ofSession: id))
     }
 
     @Test func theMarkdownHasTheNotesEscapedWithAuthorsAndEdits() async throws {

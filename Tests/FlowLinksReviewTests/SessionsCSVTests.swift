@@ -6,25 +6,25 @@ import Testing
 @Suite("CSV export of all sessions")
 struct SessionsCSVTests {
     /// Three sessions: tricky, plain and unfinished, as rows read back by Python's csv module.
-    func parsedRows() throws -> (csv: String, rows: [[String]]) {
+    func parsedRows() async throws -> (csv: String, rows: [[String]]) {
         var fixtures = try ReviewFixtures()
-        _ = try fixtures.trickySession()
-        _ = try fixtures.plainSession()
-        _ = try fixtures.unfinishedSession()
-        let csv = SessionsCSV(reports: try fixtures.reports(), script: DefaultPrompts.script).render()
+        _ = try await fixtures.trickySession()
+        _ = try await fixtures.plainSession()
+        _ = try await fixtures.unfinishedSession()
+        let csv = SessionsCSV(reports: try await fixtures.reports(), script: DefaultPrompts.script).render()
         return (csv, try PythonCSV.parse(csv))
     }
 
-    @Test func theHeaderNamesTheSessionColumnsEveryStepAndTheResult() throws {
-        let header = try #require(try parsedRows().rows.first)
+    @Test func theHeaderNamesTheSessionColumnsEveryStepAndTheResult() async throws {
+        let header = try #require(try await parsedRows().rows.first)
         let steps = DefaultPrompts.script.steps.map(\.id)
         #expect(
             header == ["session_id", "channel", "language", "status", "created_at", "updated_at", "content_version"] + steps
                 + ["recommended_level", "overall_level", "fit_ceiling", "words_check"])
     }
 
-    @Test func thereIsOneRowPerSessionEachAsWideAsTheHeader() throws {
-        let (csv, rows) = try parsedRows()
+    @Test func thereIsOneRowPerSessionEachAsWideAsTheHeader() async throws {
+        let (csv, rows) = try await parsedRows()
         #expect(rows.count == 4)
         #expect(rows.allSatisfy { $0.count == rows[0].count })
         #expect(rows.dropFirst().map { $0[0] } == ["1", "2", "3"])
@@ -33,8 +33,8 @@ struct SessionsCSVTests {
         #expect(csv.components(separatedBy: "\r\n").first?.hasPrefix("session_id,channel,") == true)
     }
 
-    @Test func trickyAnswersRoundTripAndFormulasAreDefused() throws {
-        let rows = try parsedRows().rows
+    @Test func trickyAnswersRoundTripAndFormulasAreDefused() async throws {
+        let rows = try await parsedRows().rows
         let header = rows[0]
         let tricky = Dictionary(uniqueKeysWithValues: zip(header, rows[1]))
         #expect(tricky["organization"] == "Riverside, \"Family\" Services")

@@ -18,12 +18,12 @@ struct FacilitatorAccessTests {
 
     @Test func removingAnAccountEndsItsSignInsAtOnce() async throws {
         let server = try await FacilitatorWebTests.server()
-        let accounts = FacilitatorAccounts(database: server.database, cost: 4)
-        try accounts.add(username: "carol", password: "carol's long password")
+        let accounts = FacilitatorAccounts(store: server.database.facilitators, cost: 4)
+        try await accounts.add(username: "carol", password: "carol's long password")
         try await server.test { client in
             var carol = try await Self.signedIn(client, as: "carol", password: "carol's long password")
             var maria = try await Self.signedIn(client, as: "maria", password: "correct horse battery")
-            try accounts.remove(username: "carol")
+            try await accounts.remove(username: "carol")
             let export = try await carol.get("/facilitator/export.csv", client)
             #expect(export.status == .seeOther)
             #expect(export.headers[.location] == "/facilitator/login")
@@ -35,7 +35,7 @@ struct FacilitatorAccessTests {
         let server = try await FacilitatorWebTests.server()
         try await server.test { client in
             var maria = try await Self.signedIn(client, as: "maria", password: "correct horse battery")
-            try FacilitatorAccounts(database: server.database, cost: 4).changePassword(
+            try await FacilitatorAccounts(store: server.database.facilitators, cost: 4).changePassword(
                 username: "maria", to: "a brand new passphrase")
             #expect(try await maria.get("/facilitator/sessions", client).status == .seeOther)
             _ = try await Self.signedIn(client, as: "maria", password: "a brand new passphrase")
@@ -46,7 +46,7 @@ struct FacilitatorAccessTests {
         let server = try await FacilitatorWebTests.server()
         try await server.test { client in
             var maria = try await Self.signedIn(client, as: "maria", password: "correct horse battery")
-            #expect(try FacilitatorAccounts(database: server.database, cost: 4).signOut(username: nil) == 1)
+            #expect(try await FacilitatorAccounts(store: server.database.facilitators, cost: 4).signOut(username: nil) == 1)
             #expect(try await maria.get("/facilitator/sessions", client).status == .seeOther)
         }
     }
@@ -57,7 +57,8 @@ struct FacilitatorAccessTests {
             try await Self.signedIn(client, as: "maria", password: "correct horse battery")
         }
         let token = try #require(maria.cookies["flowlinks_session"])
-        let stored = try await server.database.facilitatorSignIn(tokenHash: token, now: server.clock.now, lifetime: 60)
+        let stored = try await server.database.facilitators.facilitatorSignIn(
+            tokenHash: token, now: server.clock.now, lifetime: 60)
         #expect(stored == nil, "the database holds a hash of the token, not the token")
         let after = try await server.test { client in
             var again = maria

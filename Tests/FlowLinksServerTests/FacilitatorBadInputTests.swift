@@ -73,7 +73,7 @@ struct FacilitatorBadInputTests {
                 "/facilitator/sessions/1/notes/9223372036854775808", [("csrf", token), ("text", "hi")], client)
             #expect(overflowing.status == .notFound)
         }
-        #expect(try await server.database.notes(ofSession: 1).isEmpty)
+        #expect(try await server.database.facilitators.notes(ofSession: 1).isEmpty)
     }
 
     @Test func aNoteWithANULIsStoredWhole() async throws {
@@ -86,6 +86,6 @@ struct FacilitatorBadInputTests {
                 "/facilitator/sessions/1/notes", [("csrf", token), ("text", "before\u{0}after")], client)
             #expect(added.status == .seeOther)
         }
-        #expect(try await server.database.notes(ofSession: 1).map(\.text) == ["before\u{FFFD}after"])
+        #expect(try await server.database.facilitators.notes(ofSession: 1).map(\.text) == ["before\u{FFFD}after"])
     }
 }

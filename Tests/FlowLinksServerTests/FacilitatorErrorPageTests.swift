@@ -59,7 +59,7 @@ struct FacilitatorErrorPageTests {
             #expect(spaces.text.contains("A note needs some text."))
             #expect(spaces.text.contains("<a href=\"/facilitator/sessions/1\">Back to the session</a>"))
         }
-        #expect(try await server.database.notes(ofSession: 1).isEmpty)
+        #expect(try await server.database.facilitators.notes(ofSession: 1).isEmpty)
     }
 
     @Test func anExpiredFormSaysSoAndLeadsBackToItsPage() async throws {

@@ -43,13 +43,14 @@ struct FacilitatorNotesTests {
             let nowhere = try await browser.post("/facilitator/sessions/99/notes", [("csrf", token), ("text", "hi")], client)
             #expect(nowhere.status == .notFound)
         }
-        #expect(try await server.database.notes(ofSession: 1).isEmpty)
+        #expect(try await server.database.facilitators.notes(ofSession: 1).isEmpty)
     }
 
     @Test func onlyTheAuthorCanChangeANote() async throws {
         let server = try await FacilitatorWebTests.server()
-        try FacilitatorAccounts(database: server.database, cost: 4).add(username: "sam", password: "another long password")
-        _ = try await server.database.addNote(toSession: 1, author: "sam", text: "Sam's note", now: server.clock.now)
+        try await FacilitatorAccounts(store: server.database.facilitators, cost: 4).add(
+            username: "sam", password: "another long password")
+        _ = try await server.database.facilitators.addNote(toSession: 1, author: "sam", text: "Sam's note", now: server.clock.now)
         try await server.test { client in
             var browser = Browser()
             _ = try await browser.signIn(client)
@@ -60,14 +61,14 @@ struct FacilitatorNotesTests {
                 "/facilitator/sessions/1/notes/1", [("csrf", token), ("text", "mine now")], client)
             #expect(attempt.status == .forbidden)
         }
-        #expect(try await server.database.notes(ofSession: 1).first?.text == "Sam's note")
+        #expect(try await server.database.facilitators.notes(ofSession: 1).first?.text == "Sam's note")
     }
 
     @Test func erasingASessionErasesItsNotes() async throws {
         let server = try await FacilitatorWebTests.server()
-        _ = try await server.database.addNote(toSession: 1, author: "maria", text: "note", now: server.clock.now)
-        try server.database.deleteSession(id: 1)
-        #expect(try await server.database.notes(ofSession: 1).isEmpty)
+        _ = try await server.database.facilitators.addNote(toSession: 1, author: "maria", text: "note", now: server.clock.now)
+        try await server.database.review.deleteSession(id: 1)
+        #expect(try await server.database.facilitators.notes(ofSession: 1).isEmpty)
     }
 }
 

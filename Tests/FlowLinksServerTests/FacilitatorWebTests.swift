@@ -71,7 +71,8 @@ struct FacilitatorWebTests {
     static func server() async throws -> TestServer {
         var server = try TestServer()
         server.passwordCost = 4
-        try FacilitatorAccounts(database: server.database, cost: 4).add(username: "maria", password: "correct horse battery")
+        try await FacilitatorAccounts(store: server.database.facilitators, cost: 4).add(
+            username: "maria", password: "correct horse battery")
         try await server.test { client in
             for text in ["hello", "Riverside <script>alert(1)</script>", "Parent Cafe", "skip", "yes \"onmouseover=alert(1)"]
                 + Array(SampleAnswers.complete.dropFirst(4))

@@ -79,14 +79,14 @@ struct OutboxLoggingTests {
         let deliver: @Sendable (String) async throws -> Void = { base in
             let clock = server.clock
             let delivery = OutboxDelivery(
-                database: server.database, senders: senders(base), maxAttempts: 1,
+                outbox: server.database.outbox, senders: senders(base), maxAttempts: 1,
                 logger: Logger(label: "test") { _ in handler }, now: { clock.now })
             try await delivery.deliverDue()
         }
         try await FakePlatformAPI(statuses: [500, 500], answer: { _ in "{}" }).run(deliver)
         let log = handler.recorded.joined(separator: "\n")
         #expect(log.contains("Reply delivery will be retried") || log.contains("Platform refused"))
-        #expect(try await server.database.failedDeliveries().count == 2)
+        #expect(try await server.database.outbox.failedDeliveries().count == 2)
         for secret in [SignedRequests.slackBotToken, SignedRequests.whatsappAccessToken] {
             #expect(!log.contains(secret), "\(secret) appeared in the log")
         }

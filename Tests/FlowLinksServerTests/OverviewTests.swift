@@ -12,7 +12,8 @@ struct OverviewTests {
     static func server() async throws -> TestServer {
         var server = try TestServer()
         server.passwordCost = 4
-        try FacilitatorAccounts(database: server.database, cost: 4).add(username: "maria", password: "correct horse battery")
+        try await FacilitatorAccounts(store: server.database.facilitators, cost: 4).add(
+            username: "maria", password: "correct horse battery")
         var later = SampleAnswers.complete
         later[0] = "  riverside FAMILY services "
         later[1] = "parent cafe"

@@ -47,7 +47,7 @@ struct PlatformWebhookTests {
         let sessionID = try #require(session.id)
         let state = try #require(try server.database.state(ofSession: sessionID))
         #expect(state.answers["benefit"]?.optionID == "yes")
-        let queued = try await server.database.outboxCalls(withStatus: [.pending], limit: 10).calls
+        let queued = try await server.database.outbox.outboxCalls(withStatus: [.pending], limit: 10).calls
         #expect(queued.map(\.method).sorted() == ["editMessageText", "sendMessage"])
         let edit = String(decoding: queued.first { $0.method == "editMessageText" }?.body ?? Data(), as: UTF8.self)
         #expect(edit.contains(#""text":"question\n\n✓ Yes""#), "the JSON holds the escaped line breaks")
@@ -68,7 +68,7 @@ struct PlatformWebhookTests {
             #expect(retry.json["method"] as? String == "answerCallbackQuery")
             #expect(try server.database.rowCounts() == before)
         }
-        #expect(try await server.database.dueDeliveries(at: server.clock.now).count == 1)
+        #expect(try await server.database.outbox.claimDueDeliveries(at: server.clock.now, lease: 60, limit: 50).count == 1)
     }
 
     @Test func aForgedTelegramRequestIsRefused() async throws {
@@ -161,7 +161,7 @@ struct PlatformRateLimitTests {
             #expect(press.json["show_alert"] as? Bool == true)
             #expect((press.json["text"] as? String)?.contains("faster than I can keep up") == true)
         }
-        #expect(try await server.database.dueDeliveries(at: server.clock.now).isEmpty)
+        #expect(try await server.database.outbox.claimDueDeliveries(at: server.clock.now, lease: 60, limit: 50).isEmpty)
     }
 
     @Test func aRetryOfAnAnsweredEventGetsItsReplyEvenOverTheLimit() async throws {

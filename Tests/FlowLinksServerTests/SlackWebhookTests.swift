@@ -185,7 +185,7 @@ struct SlackDeliveryTests {
             let delivered = try await server.delivery(to: base).deliverDue()
             #expect(delivered == 0)
         }
-        let failed = try await server.database.failedDeliveries()
+        let failed = try await server.database.outbox.failedDeliveries()
         #expect(failed.first?.lastError == "Slack: channel_not_found")
     }
 }
@@ -206,7 +206,7 @@ struct OutboxConcurrencyTests {
             try await graph.run { graphBase in
                 let clock = server.clock
                 let delivery = OutboxDelivery(
-                    database: server.database,
+                    outbox: server.database.outbox,
                     senders: [
                         "slack": SlackSender(client: .shared, baseURL: slackBase, botToken: SignedRequests.slackBotToken),
                         "whatsapp": WhatsAppSender(

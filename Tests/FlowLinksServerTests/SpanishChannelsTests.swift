@@ -72,7 +72,7 @@ import Testing
         let session = try #require(
             try server.database.currentSession(ConversationKey(channel: "generic", conversation: "team-a")))
         let sessionID = try #require(session.id)
-        let report = try #require(try server.database.report(ofSession: sessionID))
+        let report = try #require(try await server.database.review.report(ofSession: sessionID))
         let csv = SessionsCSV(reports: [report], script: DefaultPrompts.script).render()
         #expect(csv.hasPrefix("session_id,channel,language,status"))
         #expect(csv.contains(",generic,es,active,"))
@@ -90,7 +90,7 @@ import Testing
         let session = try #require(
             try server.database.currentSession(ConversationKey(channel: "generic", conversation: "team-a")))
         let sessionID = try #require(session.id)
-        let report = try #require(try server.database.report(ofSession: sessionID))
+        let report = try #require(try await server.database.review.report(ofSession: sessionID))
         let stored = try #require(report.result?.result.parts.map(\.text).joined(separator: "\n"))
         #expect(stored.contains("Nivel recomendado: Involucrar."))
         let reviewed = ReviewedSession(report: report, script: DefaultPrompts.script)

@@ -46,11 +46,12 @@ struct StalePressTests {
 
     /// The outbox rows queued after the row with id `after`.
     static func queued(_ server: TestServer, after id: Int64) async throws -> [OutboxRecord] {
-        try await server.database.outboxCalls(withStatus: [.pending], limit: 100).calls.filter { ($0.id ?? 0) > id }.reversed()
+        try await server.database.outbox.outboxCalls(withStatus: [.pending], limit: 100).calls.filter { ($0.id ?? 0) > id }
+            .reversed()
     }
 
     static func lastQueuedID(_ server: TestServer) async throws -> Int64 {
-        try await server.database.outboxCalls(withStatus: [.pending], limit: 1).calls.first?.id ?? 0
+        try await server.database.outbox.outboxCalls(withStatus: [.pending], limit: 1).calls.first?.id ?? 0
     }
 
     @Test func telegramAnswersThePressWithTheNoticeAndDoesNotEditTheQuestion() async throws {

@@ -33,7 +33,7 @@ struct TeamsWebhookTests {
     static func delivery(_ server: TestServer, identity: String) -> OutboxDelivery {
         let clock = server.clock
         return OutboxDelivery(
-            database: server.database,
+            outbox: server.database.outbox,
             senders: [
                 "teams": TeamsSender(
                     client: .shared, tokenURL: "\(identity)/token", appID: FakeIdentityProvider.appID,

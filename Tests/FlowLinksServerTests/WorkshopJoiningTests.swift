@@ -63,7 +63,8 @@ struct WorkshopInvitationTests {
     @Test func aWorkshopsChatLinkStartsTheChatJoinedToIt() async throws {
         let server = try TestServer()
         var generator = SystemRandomNumberGenerator()
-        let workshop = try server.database.createWorkshop(name: "Spring", now: server.clock.now, generator: &generator)
+        let workshop = try await server.database.workshops.createWorkshop(
+            name: "Spring", now: server.clock.now, generator: &generator)
         try await server.test { client in
             var visitor = ChatVisitor()
             visitor.page = try await visitor.browser.get("/chat/\(workshop.code.lowercased())", client).text

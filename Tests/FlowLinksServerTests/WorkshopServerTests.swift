@@ -17,16 +17,17 @@ struct WorkshopServerTests {
         case press(Int)
     }
 
-    static func server() throws -> (TestServer, WorkshopRecord) {
+    static func server() async throws -> (TestServer, WorkshopRecord) {
         var server = try TestServer {
             $0.telegram = TelegramSettings(secretToken: PlatformRequests.telegramSecret, botToken: "999:workshop-test-bot")
             $0.telegramBotUsername = "flowlinks_test_bot"
             $0.publicBaseURL = "https://flowlinks.example.org"
         }
         server.passwordCost = 4
-        try FacilitatorAccounts(database: server.database, cost: 4).add(username: "maria", password: "correct horse battery")
+        try await FacilitatorAccounts(store: server.database.facilitators, cost: 4).add(
+            username: "maria", password: "correct horse battery")
         var generator = SystemRandomNumberGenerator()
-        let workshop = try server.database.createWorkshop(
+        let workshop = try await server.database.workshops.createWorkshop(
             name: "Spring partners workshop", organizations: [WorkshopPeople.riverside, WorkshopPeople.northside],
             initiatives: [WorkshopPeople.parentCafe, WorkshopPeople.teenHealth], now: server.clock.now,
             generator: &generator)
@@ -80,18 +81,18 @@ struct WorkshopServerTests {
         }
     }
 
-    static func teams(_ server: TestServer, code: String) throws -> [TeamView] {
-        let report = try #require(try server.database.workshopReport(code: code))
+    static func teams(_ server: TestServer, code: String) async throws -> [TeamView] {
+        let report = try #require(try await server.database.workshops.workshopReport(code: code))
         return TeamViewBuilder(script: DefaultPrompts.script).teams(from: report.sessions, since: report.earlierSessions)
     }
 
     @Test func theTeamViewFlagsAndRecommendationComeFromBothChannels() async throws {
-        let (server, workshop) = try Self.server()
+        let (server, workshop) = try await Self.server()
         try await Self.runWorkshop(server, code: workshop.code)
-        let report = try #require(try server.database.workshopReport(code: workshop.code))
+        let report = try #require(try await server.database.workshops.workshopReport(code: workshop.code))
         #expect(report.listing.joined == 7)
         #expect(report.listing.finished == 7)
-        let teams = try Self.teams(server, code: workshop.code)
+        let teams = try await Self.teams(server, code: workshop.code)
         #expect(teams.map(\.organization) == [WorkshopPeople.northside, WorkshopPeople.riverside])
         let riverside = try #require(teams.last)
         #expect(riverside.members.count == 3 && riverside.partners.count == 2)
@@ -110,7 +111,7 @@ struct WorkshopServerTests {
     }
 
     @Test func participantsSeeTheTeamOnlyWithEnoughPeopleAndWithoutPartnersAnswers() async throws {
-        let (server, workshop) = try Self.server()
+        let (server, workshop) = try await Self.server()
         try await Self.runWorkshop(server, code: workshop.code)
         try await server.test { client in
             let riverside = try await client.sendGeneric("team", conversation: "generic-0").text
@@ -123,16 +124,16 @@ struct WorkshopServerTests {
     }
 
     @Test func erasingOnePersonRemovesThemFromEveryView() async throws {
-        let (server, workshop) = try Self.server()
+        let (server, workshop) = try await Self.server()
         try await Self.runWorkshop(server, code: workshop.code)
         try await server.test { client in
             try await client.sendTelegram(PlatformRequests.telegramMessage(update: 5001, chat: 502, text: "delete my data"))
             try await client.sendTelegram(PlatformRequests.telegramMessage(update: 5002, chat: 502, text: "yes"))
         }
-        let riverside = try #require(try Self.teams(server, code: workshop.code).last)
+        let riverside = try #require(try await Self.teams(server, code: workshop.code).last)
         #expect(riverside.partners.count == 1)
         #expect(riverside.dimension(.communication)?.partnerLevels.map(\.rawValue) == [2])
-        #expect(try server.database.workshopReport(code: workshop.code)?.listing.joined == 6)
+        #expect(try await server.database.workshops.workshopReport(code: workshop.code)?.listing.joined == 6)
         try await server.test { client in
             var browser = Browser()
             try await browser.signIn(client)
@@ -146,19 +147,19 @@ struct WorkshopServerTests {
     }
 
     @Test func leavingTakesAPersonOutOfTheWorkshop() async throws {
-        let (server, workshop) = try Self.server()
+        let (server, workshop) = try await Self.server()
         try await Self.runWorkshop(server, code: workshop.code)
         try await server.test { client in
             let left = try await client.sendGeneric("leave", conversation: "generic-2").text
             #expect(left.contains("left the workshop"))
         }
-        let riverside = try #require(try Self.teams(server, code: workshop.code).last)
+        let riverside = try #require(try await Self.teams(server, code: workshop.code).last)
         #expect(riverside.partners.count == 1)
     }
 
     @Test func closedAndUnknownCodesAreRefusedKindly() async throws {
-        let (server, workshop) = try Self.server()
-        try server.database.closeWorkshop(code: workshop.code, now: server.clock.now)
+        let (server, workshop) = try await Self.server()
+        try await server.database.workshops.closeWorkshop(code: workshop.code, at: server.clock.now)
         try await server.test { client in
             let closed = try await client.sendGeneric("join \(workshop.code)", conversation: "late").text
             #expect(closed.contains("is closed"))
@@ -166,11 +167,11 @@ struct WorkshopServerTests {
             let unknown = try await client.sendGeneric("join ZZZZZZ", conversation: "lost").text
             #expect(unknown.contains("ZZZZZZ"))
         }
-        #expect(try server.database.workshopReport(code: workshop.code)?.listing.joined == 0)
+        #expect(try await server.database.workshops.workshopReport(code: workshop.code)?.listing.joined == 0)
     }
 
     @Test func theWorkshopPagesShowJoiningTeamsAndExports() async throws {
-        let (server, workshop) = try Self.server()
+        let (server, workshop) = try await Self.server()
         try await Self.runWorkshop(server, code: workshop.code)
         try await server.test { client in
             var browser = Browser()
@@ -195,7 +196,7 @@ struct WorkshopServerTests {
                 csv.contains("Riverside Family Services,Parent Cafe,3,2,decisions,2 4 4,1 2,4,1,2,members_apart partners_below"))
             let markdown = try await browser.get("/facilitator/workshops/\(workshop.code)/export.md", client).text
             #expect(markdown.contains("## Riverside Family Services: Parent Cafe"))
-            let partner = try #require(try Self.teams(server, code: workshop.code).last?.partners.first?.sessionID)
+            let partner = try #require(try await Self.teams(server, code: workshop.code).last?.partners.first?.sessionID)
             let session = try await browser.get("/facilitator/sessions/\(partner)", client).text
             #expect(
                 session.contains(
@@ -207,7 +208,7 @@ struct WorkshopServerTests {
     }
 
     @Test func aFacilitatorCreatesAWorkshopOnThePage() async throws {
-        let (server, _) = try Self.server()
+        let (server, _) = try await Self.server()
         try await server.test { client in
             var browser = Browser()
             try await browser.signIn(client)
@@ -229,7 +230,7 @@ struct WorkshopServerTests {
                 "/facilitator/workshops", [("csrf", token), ("name", "X"), ("closes", "2027-02-30")], client)
             #expect(badDay.status == .badRequest)
         }
-        let created = try #require(try server.database.workshops().first?.workshop)
+        let created = try #require(try await server.database.workshops.workshops().first?.workshop)
         #expect(created.organizations == ["A", "B"])
     }
 }

@@ -19,7 +19,7 @@ struct BackupRestoreTests {
     }
 
     @Test func aBackupTakenWhileTurnsKeepCommittingHoldsEverySessionCommittedBeforeItBegan() async throws {
-        let database = try AppDatabase.open(path: live)
+        let database = try SQLiteDatabase.open(path: live)
         let conversations = WebhookConversations(database)
         let committed = CommittedConversations()
         let writer = keepConversing(conversations, reportingTo: committed)
@@ -34,7 +34,7 @@ struct BackupRestoreTests {
         #expect(!FileManager.default.fileExists(atPath: backup.path + "-wal"), "the backup is one self-contained file")
         let restoredPath = folder.path("restored/flowlinks.sqlite")
         _ = try DatabaseFile(path: restoredPath).restore(from: DatabaseFile(path: backup.path), replacingData: false)
-        let restored = try AppDatabase.open(path: restoredPath)
+        let restored = try SQLiteDatabase.open(path: restoredPath)
         #expect(try restored.rowCounts()["sessions"] ?? 0 >= before.count)
         for name in before {
             let session = try #require(try restored.currentSession(ConversationKey(channel: "telegram", conversation: name)))
@@ -44,7 +44,7 @@ struct BackupRestoreTests {
     }
 
     @Test func aBackupDoesNotOverwriteAFileUnlessForced() async throws {
-        try await WebhookConversations(try AppDatabase.open(path: live)).say(["hello"], in: "team-a", at: Date())
+        try await WebhookConversations(try SQLiteDatabase.open(path: live)).say(["hello"], in: "team-a", at: Date())
         let target = folder.path("backup.sqlite")
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: target))
         #expect(throws: MaintenanceError.alreadyExists(path: target)) {
@@ -56,11 +56,11 @@ struct BackupRestoreTests {
     }
 
     @Test func restoreRefusesToReplaceADatabaseThatHoldsDataUnlessForced() async throws {
-        try await WebhookConversations(try AppDatabase.open(path: live)).say(["hello"], in: "team-a", at: Date())
+        try await WebhookConversations(try SQLiteDatabase.open(path: live)).say(["hello"], in: "team-a", at: Date())
         let backup = try DatabaseFile(path: live).backup(to: folder.path("backup.sqlite"), overwrite: false)
         let target = folder.path("other.sqlite")
         do {
-            let other = WebhookConversations(try AppDatabase.open(path: target))
+            let other = WebhookConversations(try SQLiteDatabase.open(path: target))
             try await other.say(["hi"], in: "x", at: Date())
             try await other.say(["hi"], in: "y", at: Date())
         }
@@ -74,7 +74,7 @@ struct BackupRestoreTests {
     }
 
     @Test func restoreRefusesWhileAnotherConnectionHasTheDatabaseOpenEvenWithForce() async throws {
-        let database = try AppDatabase.open(path: live)
+        let database = try SQLiteDatabase.open(path: live)
         try await WebhookConversations(database).say(["hello"], in: "team-a", at: Date())
         let backup = try DatabaseFile(path: live).backup(to: folder.path("backup.sqlite"), overwrite: false)
         #expect(DatabaseFile(path: live).isInUse())
@@ -85,12 +85,12 @@ struct BackupRestoreTests {
     }
 
     @Test func restoreOverADatabaseLeftByACrashHoldsOnlyTheBackup() async throws {
-        try await WebhookConversations(try AppDatabase.open(path: live)).say(["hello"], in: "team-a", at: Date())
+        try await WebhookConversations(try SQLiteDatabase.open(path: live)).say(["hello"], in: "team-a", at: Date())
         let backup = try DatabaseFile(path: live).backup(to: folder.path("backup.sqlite"), overwrite: false)
         // A database left by a crash: its latest commits are only in its -wal file.
         let crashed = folder.path("crashed.sqlite")
         do {
-            let old = try AppDatabase.open(path: folder.path("old.sqlite"))
+            let old = try SQLiteDatabase.open(path: folder.path("old.sqlite"))
             try await WebhookConversations(old).say(["one", "two", "three"], in: "old", at: Date())
             for suffix in ["", "-wal"] {
                 try FileManager.default.copyItem(atPath: folder.path("old.sqlite") + suffix, toPath: crashed + suffix)
@@ -99,7 +99,7 @@ struct BackupRestoreTests {
         #expect(FileManager.default.fileExists(atPath: crashed + "-wal"))
         _ = try DatabaseFile(path: crashed).restore(from: DatabaseFile(path: backup.path), replacingData: true)
         #expect(!FileManager.default.fileExists(atPath: crashed + "-wal"))
-        let restored = try AppDatabase.open(path: crashed)
+        let restored = try SQLiteDatabase.open(path: crashed)
         #expect(try restored.currentSession(ConversationKey(channel: "telegram", conversation: "team-a")) != nil)
         #expect(try restored.currentSession(ConversationKey(channel: "telegram", conversation: "old")) == nil)
         #expect(try DatabaseFile(path: crashed).check().integrityProblems.isEmpty)

@@ -14,15 +14,17 @@ struct ButtonPressTurnTests {
     let clock = TestClock()
 
     func send(
-        _ text: String, press: ButtonPress? = nil, event: String, to database: AppDatabase
+        _ text: String, press: ButtonPress? = nil, event: String, to database: SQLiteDatabase
     ) async throws -> TurnOutcome {
         let message = InboundMessage(key: key, text: text, press: press)
-        return try await database.converse(message, eventID: event, engine: engine, now: clock.now) { ($0.replies, []) }.0
+        return try await database.conversations.converse(message, eventID: event, engine: engine, now: clock.now) {
+            ($0.replies, [])
+        }.0
     }
 
     /// A database whose conversation, session 1, is at the benefit question.
-    func atBenefit() async throws -> AppDatabase {
-        let database = try AppDatabase.inMemory()
+    func atBenefit() async throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase.inMemory()
         for (index, text) in ["hi", "Riverside", "Parent Cafe", "skip"].enumerated() {
             _ = try await send(text, event: "\(index)", to: database)
         }
@@ -56,7 +58,7 @@ struct ButtonPressTurnTests {
     }
 
     @Test func aPressInAnErasedConversationStartsNothing() async throws {
-        let database = try AppDatabase.inMemory()
+        let database = try SQLiteDatabase.inMemory()
         let outcome = try await send("Yes", press: benefit(1, session: 1), event: "press", to: database)
         #expect(outcome.sessionID == nil)
         #expect(outcome.press == .stale)
@@ -66,7 +68,7 @@ struct ButtonPressTurnTests {
     }
 
     @Test func typedWordsHaveNoPressOutcome() async throws {
-        let database = try AppDatabase.inMemory()
+        let database = try SQLiteDatabase.inMemory()
         #expect(try await send("hi", event: "1", to: database).press == nil)
     }
 }

@@ -14,19 +14,19 @@ struct DatabaseCheckTests {
     init() throws { folder = try TemporaryFolder() }
 
     @Test func aSoundUpToDateDatabaseIsHealthy() async throws {
-        try await WebhookConversations(try AppDatabase.open(path: path)).say(["hello"], in: "team-a", at: Date())
+        try await WebhookConversations(try SQLiteDatabase.open(path: path)).say(["hello"], in: "team-a", at: Date())
         let health = try DatabaseFile(path: path).check()
         #expect(health.isHealthy)
         #expect(health.integrityProblems.isEmpty)
         #expect(health.foreignKeyProblems.isEmpty)
         #expect(health.migrations?.isUpToDate == true)
-        #expect(health.migrations?.applied == AppDatabase.migrator.migrations)
+        #expect(health.migrations?.applied == SQLiteDatabase.migrator.migrations)
         #expect(health.sessions == 1)
     }
 
     @Test func migrationsNotYetAppliedArePendingAndCheckingAppliesNone() throws {
-        let known = AppDatabase.migrator.migrations
-        try AppDatabase.migrator.migrate(DatabaseQueue(path: path), upTo: known[1])
+        let known = SQLiteDatabase.migrator.migrations
+        try SQLiteDatabase.migrator.migrate(DatabaseQueue(path: path), upTo: known[1])
         let health = try DatabaseFile(path: path).check()
         #expect(health.migrations?.pending == Array(known[2...]))
         #expect(health.isHealthy, "serve applies pending migrations when it starts")
@@ -34,7 +34,7 @@ struct DatabaseCheckTests {
     }
 
     @Test func aDatabaseFromANewerFlowLinksIsReported() throws {
-        _ = try AppDatabase.open(path: path)
+        _ = try SQLiteDatabase.open(path: path)
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')")
         }
@@ -44,7 +44,7 @@ struct DatabaseCheckTests {
     }
 
     @Test func aRowPointingToAMissingSessionIsReported() throws {
-        _ = try AppDatabase.open(path: path)
+        _ = try SQLiteDatabase.open(path: path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
         try DatabaseQueue(path: path, configuration: configuration).write { db in
@@ -58,7 +58,7 @@ struct DatabaseCheckTests {
 
     @Test func aDamagedPageFailsTheIntegrityCheck() async throws {
         do {
-            let database = try AppDatabase.open(path: path)
+            let database = try SQLiteDatabase.open(path: path)
             let conversations = WebhookConversations(database)
             for number in 1...30 { try await conversations.say(["hello", "Riverside \(number)"], in: "\(number)", at: Date()) }
         }

@@ -17,7 +17,7 @@ struct ErasureTests {
     init() throws { folder = try TemporaryFolder() }
 
     /// Rows of any table with `text` in any column.
-    func rowsHolding(_ text: String, in database: AppDatabase) async throws -> [String] {
+    func rowsHolding(_ text: String, in database: SQLiteDatabase) async throws -> [String] {
         try await database.writer.read { db in
             var found: [String] = []
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
@@ -36,12 +36,12 @@ struct ErasureTests {
     }
 
     @Test func foreignKeysAreEnforcedSoDeletingASessionCascades() async throws {
-        let database = try AppDatabase.open(path: path)
+        let database = try SQLiteDatabase.open(path: path)
         #expect(try await database.writer.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
     }
 
     @Test func deleteMyDataInTheChatRemovesEveryRowThatHeldThePersonsWords() async throws {
-        let database = try AppDatabase.open(path: path)
+        let database = try SQLiteDatabase.open(path: path)
         let conversations = WebhookConversations(database)
         try await conversations.say(["hello", "Other Org"], in: "team-b", at: Date())
         try await conversations.say(["hello", words] + SampleAnswers.complete.dropFirst(), in: "team-a", at: Date())
@@ -60,7 +60,7 @@ struct ErasureTests {
     }
 
     @Test func deleteMyDataAlsoErasesTheSessionsARestartLeftBehind() async throws {
-        let database = try AppDatabase.open(path: path)
+        let database = try SQLiteDatabase.open(path: path)
         let conversations = WebhookConversations(database)
         try await conversations.say(["hello", words, "restart", "yes", "Second Try Org"], in: "team-a", at: Date())
         #expect(try database.rowCounts()["sessions"] == 2)
@@ -71,17 +71,18 @@ struct ErasureTests {
     }
 
     @Test func deletingASessionFromTheCommandLineRemovesItsDedupeAndOutboxRows() async throws {
-        let database = try AppDatabase.open(path: path)
+        let database = try SQLiteDatabase.open(path: path)
         let outcome = try #require(try await WebhookConversations(database).say(["hello", words], in: "team-a", at: Date()))
-        _ = try await database.addNote(toSession: try #require(outcome.sessionID), author: "kim", text: words, now: Date())
-        #expect(try database.deleteSession(id: try #require(outcome.sessionID)))
+        _ = try await database.facilitators.addNote(
+            toSession: try #require(outcome.sessionID), author: "kim", text: words, now: Date())
+        #expect(try await database.review.deleteSession(id: try #require(outcome.sessionID)))
         #expect(try await rowsHolding(words, in: database) == [])
         #expect(try database.rowCounts().values.allSatisfy { $0 == 0 })
     }
 
     @Test func erasedWordsAreOverwrittenInTheFileNotLeftInFreePages() async throws {
         do {
-            let database = try AppDatabase.open(path: path)
+            let database = try SQLiteDatabase.open(path: path)
             let conversations = WebhookConversations(database)
             try await conversations.say(["hello", "Other Org"], in: "team-b", at: Date())
             try await conversations.say(["hello", words, "Parent Cafe"], in: "team-a", at: Date())

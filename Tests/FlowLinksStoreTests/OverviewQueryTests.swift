@@ -7,20 +7,21 @@ import Testing
 @Suite("The overview over all initiatives")
 struct OverviewQueryTests {
     @Test func initiativesAreGroupedByNameAndPlacedByTheirLatestSession() async throws {
-        let database = try AppDatabase.inMemory()
+        let database = try SQLiteDatabase.inMemory()
         let start = TestClock().now
         var later = SampleAnswers.complete
         later[0] = " RIVERSIDE family services"
         later[5] = "4"
         var other = SampleAnswers.complete
         other[1] = "Homework Club"
-        let first = try SessionReviewTests.converse(in: database, "repl", "a", at: start, ["hello"] + SampleAnswers.complete)
-        let second = try SessionReviewTests.converse(
+        let first = try await SessionReviewTests.converse(
+            in: database, "repl", "a", at: start, ["hello"] + SampleAnswers.complete)
+        let second = try await SessionReviewTests.converse(
             in: database, "telegram", "b", at: start + 86_400, ["hello"] + later)
-        _ = try SessionReviewTests.converse(in: database, "repl", "c", at: start + 3_600, ["hello"] + other)
-        _ = try SessionReviewTests.converse(in: database, "repl", "d", at: start, ["hello", "Unfinished"])
+        _ = try await SessionReviewTests.converse(in: database, "repl", "c", at: start + 3_600, ["hello"] + other)
+        _ = try await SessionReviewTests.converse(in: database, "repl", "d", at: start, ["hello", "Unfinished"])
 
-        let overview = try await database.overview()
+        let overview = try await database.review.overview()
 
         #expect(overview.initiatives.map(\.initiative) == ["Homework Club", "Parent Cafe"])
         let cafe = try #require(overview.initiatives.last)

@@ -42,12 +42,13 @@ struct RetentionTests {
     }
 
     /// An old finished session with a note, an old erasure, a recent session, and a pending reply of the old erasure.
-    func filledDatabase() async throws -> AppDatabase {
-        let database = try AppDatabase.inMemory()
+    func filledDatabase() async throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase.inMemory()
         let conversations = WebhookConversations(database)
         let old = now - 200 * day
         let finished = try #require(try await conversations.say(["hello"] + SampleAnswers.complete, in: "old", at: old))
-        _ = try await database.addNote(toSession: try #require(finished.sessionID), author: "kim", text: "call back", now: old)
+        _ = try await database.facilitators.addNote(
+            toSession: try #require(finished.sessionID), author: "kim", text: "call back", now: old)
         try await conversations.say(["hello", "Erased Org", "delete my data", "yes"], in: "erased", at: old)
         try await conversations.say(["hello", "Recent Org"], in: "recent", at: now - day)
         return database
@@ -55,7 +56,7 @@ struct RetentionTests {
 
     @Test func purgeDeletesOldSessionsWithAllTheirRowsAndKeepsRecentOnes() async throws {
         let database = try await filledDatabase()
-        let counts = try await database.purge(before: now - 90 * day, dryRun: false)
+        let counts = try await database.maintenance.purge(before: now - 90 * day, dryRun: false)
         #expect(counts.sessions == 1)
         #expect(counts.results == 1)
         #expect(counts.facilitatorNotes == 1)
@@ -67,27 +68,27 @@ struct RetentionTests {
         #expect(rows["processed_events"] == 2, "only the recent session's two turns")
         let recent = try #require(try database.currentSession(ConversationKey(channel: "telegram", conversation: "recent")))
         #expect(try database.transcript(ofSession: recent.id ?? 0).contains { $0.text == "Recent Org" })
-        let calls = try await database.outboxCalls(withStatus: [.pending], limit: 100).calls
+        let calls = try await database.outbox.outboxCalls(withStatus: [.pending], limit: 100).calls
         #expect(calls.filter { $0.sessionId != nil }.allSatisfy { $0.sessionId == recent.id })
     }
 
     @Test func purgeKeepsAReplyThatIsStillToBeDelivered() async throws {
         let database = try await filledDatabase()
         let erasureReply = try #require(
-            try await database.outboxCalls(withStatus: [.pending], limit: 100).calls.first { $0.sessionId == nil })
-        _ = try await database.purge(before: now - 90 * day, dryRun: false)
-        #expect(try await database.outboxRecord(id: erasureReply.id ?? 0) != nil)
-        try await database.markDelivered(erasureReply.id ?? 0, at: now - 199 * day)
-        let counts = try await database.purge(before: now - 90 * day, dryRun: false)
+            try await database.outbox.outboxCalls(withStatus: [.pending], limit: 100).calls.first { $0.sessionId == nil })
+        _ = try await database.maintenance.purge(before: now - 90 * day, dryRun: false)
+        #expect(try await database.outbox.outboxRecord(id: erasureReply.id ?? 0) != nil)
+        try await database.outbox.markDelivered(erasureReply.id ?? 0, at: now - 199 * day)
+        let counts = try await database.maintenance.purge(before: now - 90 * day, dryRun: false)
         #expect(counts.outboxCalls == 1)
-        #expect(try await database.outboxRecord(id: erasureReply.id ?? 0) == nil)
+        #expect(try await database.outbox.outboxRecord(id: erasureReply.id ?? 0) == nil)
     }
 
     @Test func aPurgeInBatchesDeletesEveryOldSessionAndCountsThemAll() async throws {
         let database = try await filledDatabase()
         let conversations = WebhookConversations(database)
         for name in ["old-2", "old-3", "old-4"] { try await conversations.say(["hello"], in: name, at: now - 100 * day) }
-        let counts = try await database.purge(before: now - 90 * day, dryRun: false, batchSize: 2)
+        let counts = try await database.maintenance.purge(before: now - 90 * day, dryRun: false, batchSize: 2)
         #expect(counts.sessions == 4)
         #expect(try database.rowCounts()["sessions"] == 1)
     }
@@ -95,11 +96,11 @@ struct RetentionTests {
     @Test func aDryRunCountsWhatAPurgeDeletesAndDeletesNothing() async throws {
         let database = try await filledDatabase()
         let before = try database.rowCounts()
-        let preview = try await database.purge(before: now - 90 * day, dryRun: true)
+        let preview = try await database.maintenance.purge(before: now - 90 * day, dryRun: true)
         #expect(try database.rowCounts() == before)
-        let done = try await database.purge(before: now - 90 * day, dryRun: false)
+        let done = try await database.maintenance.purge(before: now - 90 * day, dryRun: false)
         #expect(preview == done)
         #expect(preview.processedEvents > 0)
-        #expect(try await database.purge(before: now - 90 * day, dryRun: true) == PurgeCounts())
+        #expect(try await database.maintenance.purge(before: now - 90 * day, dryRun: true) == PurgeCounts())
     }
 }

@@ -14,26 +14,32 @@ struct WebhookTurnTests {
     func message(_ text: String) -> InboundMessage { InboundMessage(key: key, text: text) }
 
     @discardableResult
-    func send(_ text: String, event: String, to database: AppDatabase, at now: Date) async throws -> TurnOutcome {
-        try await database.converse(message(text), eventID: event, engine: engine, now: now) { ($0.replies, []) }.0
+    func send(_ text: String, event: String, to database: SQLiteDatabase, at now: Date) async throws -> TurnOutcome {
+        try await database.conversations.converse(message(text), eventID: event, engine: engine, now: now) { ($0.replies, []) }.0
     }
 
     @Test func aTurnPlannedOnAStaleSnapshotIsTakenAgain() async throws {
-        let database = try AppDatabase.inMemory()
+        let database = try SQLiteDatabase.inMemory()
         let clock = TestClock()
         try await send("hello", event: "1", to: database, at: clock.now)
         let render: @Sendable (TurnOutcome) -> ([OutboundMessage], [PlatformCall]) = { ($0.replies, []) }
         let first = try await database.writer.read { db in
-            try AppDatabase.plan(db, message("Riverside"), eventID: "2", engine: engine, now: clock.now, render: render)
+            try SQLiteConversationStore.plan(
+                db, message("Riverside"), eventID: "2", engine: engine, now: clock.now, render: render)
         }
         let second = try await database.writer.read { db in
-            try AppDatabase.plan(db, message("Parent Cafe"), eventID: "3", engine: engine, now: clock.now, render: render)
+            try SQLiteConversationStore.plan(
+                db, message("Parent Cafe"), eventID: "3", engine: engine, now: clock.now, render: render)
         }
         let plannedFirst = try #require(first)
         let plannedSecond = try #require(second)
-        let committed = try await database.writer.write { db in try AppDatabase.commit(plannedFirst, db: db, now: clock.now) }
+        let committed = try await database.writer.write { db in
+            try SQLiteConversationStore.commit(plannedFirst, db: db, now: clock.now)
+        }
         #expect(committed != nil)
-        let stale = try await database.writer.write { db in try AppDatabase.commit(plannedSecond, db: db, now: clock.now) }
+        let stale = try await database.writer.write { db in
+            try SQLiteConversationStore.commit(plannedSecond, db: db, now: clock.now)
+        }
         #expect(stale == nil, "the second plan saw the question before Riverside was answered")
         try await send("Parent Cafe", event: "3", to: database, at: clock.now)
         let state = try #require(try database.state(ofSession: 1))
@@ -44,7 +50,7 @@ struct WebhookTurnTests {
     @Test func manyConcurrentTurnsOfManyConversationsAllLandOnceAndInOrder() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("group-\(UUID()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let database = try AppDatabase.open(path: path)
+        let database = try SQLiteDatabase.open(path: path)
         let clock = TestClock()
         let conversations = (1...20).map { "team-\($0)" }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -52,7 +58,7 @@ struct WebhookTurnTests {
                 group.addTask {
                     let key = ConversationKey(channel: "generic", conversation: conversation)
                     for (index, text) in (["hello"] + SampleAnswers.complete).enumerated() {
-                        _ = try await database.converse(
+                        _ = try await database.conversations.converse(
                             InboundMessage(key: key, text: text), eventID: "\(conversation)-\(index)", engine: engine,
                             now: clock.now
                         ) { ($0.replies, []) }
@@ -73,7 +79,7 @@ struct WebhookTurnTests {
     }
 
     @Test func aFailingTurnDoesNotTakeItsBatchDown() async throws {
-        let database = try AppDatabase.inMemory()
+        let database = try SQLiteDatabase.inMemory()
         let failing = Task {
             try await database.turns.write { db in try db.execute(sql: "INSERT INTO no_such_table VALUES (1)") }
         }
@@ -100,10 +106,10 @@ struct DedupeMigrationTests {
     @Test func anEventAnsweredBeforeTheUpgradeIsStillAReplayAfterIt() async throws {
         let folder = try TemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder.url) }
-        let known = AppDatabase.migrator.migrations
+        let known = SQLiteDatabase.migrator.migrations
         let v4 = try #require(known.firstIndex { $0.hasPrefix("v4") })
         let queue = try DatabaseQueue(path: folder.database)
-        try AppDatabase.migrator.migrate(queue, upTo: known[v4 - 1])
+        try SQLiteDatabase.migrator.migrate(queue, upTo: known[v4 - 1])
         try await queue.write { db in
             try db.execute(
                 sql: """
@@ -115,9 +121,9 @@ struct DedupeMigrationTests {
         }
         try queue.close()
 
-        let database = try AppDatabase.open(path: folder.database)
+        let database = try SQLiteDatabase.open(path: folder.database)
         let key = ConversationKey(channel: "generic", conversation: "team-a")
-        let replay = try await database.converse(
+        let replay = try await database.conversations.converse(
             InboundMessage(key: key, text: "hello"), eventID: "1", engine: engine, now: Date()
         ) {
             ($0.replies, [])
@@ -125,7 +131,7 @@ struct DedupeMigrationTests {
         #expect(replay.replayed)
         #expect(replay.replies.map(\.text) == ["Welcome back"])
         let other = ConversationKey(channel: "generic", conversation: "team-b")
-        let fresh = try await database.converse(
+        let fresh = try await database.conversations.converse(
             InboundMessage(key: other, text: "hello"), eventID: "1", engine: engine, now: Date()
         ) {
             ($0.replies, [])

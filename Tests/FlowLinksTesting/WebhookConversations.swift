@@ -5,11 +5,11 @@ import Foundation
 /// Conversations written to a database the way the webhook server writes them: each message is a
 /// turn with its own event id, and each reply is also queued in the outbox as an API call.
 public struct WebhookConversations: Sendable {
-    public let database: AppDatabase
+    public let database: SQLiteDatabase
     public let channel: String
     let engine = Engine(script: DefaultPrompts.script)
 
-    public init(_ database: AppDatabase, channel: String = "telegram") {
+    public init(_ database: SQLiteDatabase, channel: String = "telegram") {
         self.database = database
         self.channel = channel
     }
@@ -21,7 +21,8 @@ public struct WebhookConversations: Sendable {
         var outcome: TurnOutcome?
         for text in texts {
             let message = InboundMessage(key: ConversationKey(channel: channel, conversation: conversation), text: text)
-            outcome = try await database.converse(message, eventID: UUID().uuidString, engine: engine, now: now) { outcome in
+            outcome = try await database.conversations.converse(message, eventID: UUID().uuidString, engine: engine, now: now) {
+                outcome in
                 let calls = outcome.replies.map {
                     PlatformCall(channel: channel, method: "sendMessage", body: Array($0.text.utf8))
                 }

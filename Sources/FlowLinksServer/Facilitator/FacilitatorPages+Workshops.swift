@@ -11,7 +11,7 @@ extension FacilitatorPages {
     func addWorkshops<Context: RequestContext>(to group: RouterGroup<Context>, guarded: @escaping Guard) {
         group.get("workshops") { request, _ in
             await guarded(request) { session, _ in
-                let workshops = try await database.reviewWorkshops()
+                let workshops = try await workshops.workshops()
                 return .html(WorkshopsPage(session: session, workshops: workshops, time: time, now: now()).render())
             }
         }
@@ -58,7 +58,7 @@ extension FacilitatorPages {
         group.post("workshops/:code/close") { request, context in
             await guarded(request) { _, _ in
                 let code = try workshopCode(context)
-                guard try await database.closeWorkshop(code: code, at: now()) else {
+                guard try await workshops.closeWorkshop(code: code, at: now()) else {
                     throw HTTPError(.notFound, message: "No such workshop.")
                 }
                 return .seeOther("/facilitator/workshops/\(code)")
@@ -100,23 +100,19 @@ extension FacilitatorPages {
     }
 
     private func reviewed(_ context: some RequestContext) async throws -> ReviewedWorkshop {
-        guard let report = try await database.reviewWorkshop(code: try workshopCode(context)) else {
+        guard let report = try await workshops.workshopReport(code: try workshopCode(context)) else {
             throw HTTPError(.notFound, message: "No such workshop.")
         }
         return ReviewedWorkshop(report: report, script: script)
     }
 
     private func create(_ form: WorkshopForm) async throws -> WorkshopRecord {
-        let database = database
-        let now = now()
         do {
-            return try await Task.detached {
-                var generator = SystemRandomNumberGenerator()
-                return try database.createWorkshop(
-                    name: form.name, organizations: form.organizations, initiatives: form.initiatives,
-                    closesAt: form.closesAt, follows: form.follows, now: now, generator: &generator)
-            }.value
-        } catch let error as AppDatabase.WorkshopError {
+            var generator = SystemRandomNumberGenerator()
+            return try await workshops.createWorkshop(
+                name: form.name, organizations: form.organizations, initiatives: form.initiatives,
+                closesAt: form.closesAt, follows: form.follows, now: now(), generator: &generator)
+        } catch let error as WorkshopError {
             throw HTTPError(.badRequest, message: error.description)
         }
     }

@@ -13,7 +13,10 @@ struct FacilitatorPages: Sendable {
     /// Wraps a page so only signed-in facilitators reach it.
     typealias Guard = @Sendable (Request, Handler) async -> Response
 
-    let database: AppDatabase
+    let review: any ReviewStore
+    /// Where the notes on sessions are kept.
+    let facilitators: any FacilitatorStore
+    let workshops: any WorkshopStore
     let script: Script
     /// The channels the server has on, offered in the sessions filter beside those with sessions.
     let enabledChannels: [String]
@@ -34,8 +37,8 @@ struct FacilitatorPages: Sendable {
         group.get("sessions") { request, _ in
             await guarded(request) { session, _ in
                 let query = try SessionListQuery(queryString: request.uri.query, time: time)
-                let page = try await database.reviewSessions(matching: query.filter)
-                let channels = Set(enabledChannels).union(try await database.channelsWithSessions()).sorted()
+                let page = try await review.sessions(matching: query.filter)
+                let channels = Set(enabledChannels).union(try await review.channelsWithSessions()).sorted()
                 let list = SessionsListPage(
                     session: session, script: script, query: query, page: page, channels: channels, time: time)
                 return .html(list.render(), status: list.isPastTheEnd ? .notFound : .ok)
@@ -44,7 +47,7 @@ struct FacilitatorPages: Sendable {
         group.get("sessions/:id") { request, context in
             await guarded(request) { session, _ in
                 let report = try await report(context)
-                let notes = try await database.notes(ofSession: report.session.id ?? 0)
+                let notes = try await facilitators.notes(ofSession: report.session.id ?? 0)
                 let reviewed = ReviewedSession(report: report, script: script)
                 return .html(SessionDetailPage(session: session, reviewed: reviewed, notes: notes, time: time).render())
             }
@@ -59,7 +62,8 @@ struct FacilitatorPages: Sendable {
             await guarded(request) { session, form in
                 let id = try sessionID(context)
                 let text = try Self.noteText(form)
-                guard try await database.addNote(toSession: id, author: session.username, text: text, now: now()) != nil else {
+                guard try await facilitators.addNote(toSession: id, author: session.username, text: text, now: now()) != nil
+                else {
                     throw HTTPError(.notFound, message: "No such session.")
                 }
                 return .seeOther("/facilitator/sessions/\(id)#notes")
@@ -72,7 +76,7 @@ struct FacilitatorPages: Sendable {
                     throw HTTPError(.notFound, message: "No such note.")
                 }
                 let text = try Self.noteText(form)
-                let edited = try await database.editNote(noteID, ofSession: id, by: session.username, text: text, now: now())
+                let edited = try await facilitators.editNote(noteID, ofSession: id, by: session.username, text: text, now: now())
                 guard edited else { throw HTTPError(.forbidden, message: "Only the author can change a note.") }
                 return .seeOther("/facilitator/sessions/\(id)#notes")
             }
@@ -97,7 +101,7 @@ struct FacilitatorPages: Sendable {
                 var filter = try SessionListQuery(queryString: request.uri.query, time: time).filter
                 filter.page = 1
                 filter.pageSize = 100_000
-                let reports = try await database.reports(matching: filter)
+                let reports = try await review.reports(matching: filter)
                 let csv = SessionsCSV(reports: reports, script: script, time: time).render()
                 return .download(Array(csv.utf8), type: "text/csv; charset=utf-8", name: "flowlinks-sessions.csv")
             }
@@ -123,7 +127,7 @@ struct FacilitatorPages: Sendable {
 
     private func report(_ context: some RequestContext) async throws -> SessionReport {
         let id = try sessionID(context)
-        guard let report = try await database.reviewReport(ofSession: id) else {
+        guard let report = try await review.report(ofSession: id) else {
             throw HTTPError(.notFound, message: "No such session.")
         }
         return report

@@ -14,13 +14,13 @@ public struct FacilitatorSessions: Sendable {
         public let csrfToken: String
     }
 
-    let database: AppDatabase
+    let store: any FacilitatorStore
     /// How long a sign-in lasts without use.
     let lifetime: TimeInterval
     let now: @Sendable () -> Date
 
-    public init(database: AppDatabase, lifetime: TimeInterval = 8 * 3600, now: @escaping @Sendable () -> Date = Date.init) {
-        self.database = database
+    public init(store: any FacilitatorStore, lifetime: TimeInterval = 8 * 3600, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
         self.lifetime = lifetime
         self.now = now
     }
@@ -31,7 +31,7 @@ public struct FacilitatorSessions: Sendable {
         guard let id = account.id else { return nil }
         let token = Self.randomToken()
         let time = now()
-        let started = try await database.startFacilitatorSignIn(
+        let started = try await store.startFacilitatorSignIn(
             tokenHash: Self.hash(token), facilitatorID: id, verifiedPasswordHash: account.passwordHash,
             csrfToken: Self.randomToken(), now: time, expiresAt: time + lifetime)
         return started ? token : nil
@@ -40,14 +40,14 @@ public struct FacilitatorSessions: Sendable {
     /// The signed-in facilitator behind a cookie's token; `nil` when unknown, expired, or ended.
     func session(for token: String?) async throws -> Session? {
         guard let token, Self.isWellFormed(token) else { return nil }
-        let signIn = try await database.facilitatorSignIn(tokenHash: Self.hash(token), now: now(), lifetime: lifetime)
+        let signIn = try await store.facilitatorSignIn(tokenHash: Self.hash(token), now: now(), lifetime: lifetime)
         return signIn.map { Session(username: $0.username, csrfToken: $0.csrfToken) }
     }
 
     /// Signs out.
     func end(_ token: String?) async throws {
         guard let token, Self.isWellFormed(token) else { return }
-        try await database.endFacilitatorSignIn(tokenHash: Self.hash(token))
+        try await store.endFacilitatorSignIn(tokenHash: Self.hash(token))
     }
 
     /// 32 random bytes from the system's secure generator, base64url.

@@ -44,7 +44,8 @@ struct SignIn: Sendable {
             return Self.page(.tooManyRequests, "Too many attempts. Please wait a few minutes.", username: username)
         }
         let password = form["password"] ?? ""
-        let checked = try await passwordChecks.run { [accounts] in try accounts.verify(username: username, password: password) }
+        let candidate = try await accounts.account(named: username)
+        let checked = try await passwordChecks.run { [accounts] in accounts.check(password, against: candidate) }
         guard let checked else {
             await throttle.doesNotCount(name: username, from: address)
             return Self.page(

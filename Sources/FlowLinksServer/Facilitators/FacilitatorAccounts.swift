@@ -29,38 +29,38 @@ public enum FacilitatorAccountError: Error, Equatable, Sendable, CustomStringCon
 public struct FacilitatorAccounts: Sendable {
     public static let minimumPasswordLength = 12
 
-    let database: AppDatabase
+    let store: any FacilitatorStore
     /// bcrypt's cost; 12 in production, lower in tests.
     let cost: UInt8
     let now: @Sendable () -> Date
 
-    public init(database: AppDatabase, cost: UInt8 = 12, now: @escaping @Sendable () -> Date = Date.init) {
-        self.database = database
+    public init(store: any FacilitatorStore, cost: UInt8 = 12, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
         self.cost = cost
         self.now = now
     }
 
     @discardableResult
-    public func add(username: String, password: String) throws -> FacilitatorRecord {
+    public func add(username: String, password: String) async throws -> FacilitatorRecord {
         guard Self.isValidUsername(username) else { throw FacilitatorAccountError.invalidUsername }
         try checkStrength(password)
         do {
-            return try database.addFacilitator(
+            return try await store.addFacilitator(
                 username: username, passwordHash: Bcrypt.hash(password, cost: cost), now: now())
         } catch FacilitatorStoreError.alreadyExists(let name) {
             throw FacilitatorAccountError.alreadyExists(name)
         }
     }
 
-    public func changePassword(username: String, to password: String) throws {
+    public func changePassword(username: String, to password: String) async throws {
         try checkStrength(password)
-        let changed = try database.setFacilitatorPasswordHash(
+        let changed = try await store.setFacilitatorPasswordHash(
             username: username, passwordHash: Bcrypt.hash(password, cost: cost), now: now())
         guard changed else { throw FacilitatorAccountError.unknownAccount(username) }
     }
 
-    public func remove(username: String) throws {
-        guard try database.removeFacilitator(username: username) else {
+    public func remove(username: String) async throws {
+        guard try await store.removeFacilitator(username: username) else {
             throw FacilitatorAccountError.unknownAccount(username)
         }
     }
@@ -68,17 +68,28 @@ public struct FacilitatorAccounts: Sendable {
     /// Ends the sign-ins of the account named `username`, or of every account when it is `nil`;
     /// returns how many ended. The server sees it on the next request.
     @discardableResult
-    public func signOut(username: String?) throws -> Int {
+    public func signOut(username: String?) async throws -> Int {
         do {
-            return try database.endFacilitatorSignIns(username: username)
+            return try await store.endFacilitatorSignIns(username: username)
         } catch FacilitatorStoreError.unknownAccount(let name) {
             throw FacilitatorAccountError.unknownAccount(name)
         }
     }
 
     /// The account, when the password is right; `nil` for a wrong password or an unknown name.
-    public func verify(username: String, password: String) throws -> FacilitatorRecord? {
-        guard let account = try database.facilitator(named: username) else {
+    public func verify(username: String, password: String) async throws -> FacilitatorRecord? {
+        check(password, against: try await account(named: username))
+    }
+
+    /// The account of that name, if there is one, to check a password against.
+    public func account(named username: String) async throws -> FacilitatorRecord? {
+        try await store.facilitator(named: username)
+    }
+
+    /// The account, when the password is its own; `nil` for a wrong password or no account. The
+    /// bcrypt work, so it can run off the request threads.
+    public func check(_ password: String, against account: FacilitatorRecord?) -> FacilitatorRecord? {
+        guard let account else {
             // why: spend the same bcrypt time as for a real account, so timing does not tell
             // which names exist.
             _ = Bcrypt.verify(password, hash: Self.decoyHash(cost: cost))

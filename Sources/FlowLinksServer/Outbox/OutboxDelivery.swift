@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// exponential backoff and jitter, honouring the platform's Retry-After, giving up after a
 /// configured number of attempts. What is pending at start-up is delivered then.
 public struct OutboxDelivery: Service {
-    let database: AppDatabase
+    let outbox: any OutboxStore
     let senders: [String: any PlatformSender]
     let maxAttempts: Int
     let wakeup: Wakeup
@@ -18,11 +18,11 @@ public struct OutboxDelivery: Service {
     let jitter: @Sendable () -> Double
 
     public init(
-        database: AppDatabase, senders: [String: any PlatformSender], maxAttempts: Int, wakeup: Wakeup = Wakeup(),
+        outbox: any OutboxStore, senders: [String: any PlatformSender], maxAttempts: Int, wakeup: Wakeup = Wakeup(),
         metrics: ServerMetrics = ServerMetrics(), logger: Logger = Logger(label: "flowlinks.outbox"),
         now: @escaping @Sendable () -> Date = Date.init, jitter: @escaping @Sendable () -> Double = { .random(in: 0.5...1) }
     ) {
-        self.database = database
+        self.outbox = outbox
         self.senders = senders
         self.maxAttempts = maxAttempts
         self.wakeup = wakeup
@@ -49,44 +49,41 @@ public struct OutboxDelivery: Service {
                 } catch {
                     logger.error("Outbox pass failed", metadata: ["error": "\(error)"])
                 }
-                let next = try? await database.nextDeliveryDate()
+                let next = try? await outbox.nextDeliveryDate()
                 let seconds = next.map { max(0, min(Self.idleCheck, $0.timeIntervalSince(now()))) } ?? Self.idleCheck
                 await wakeup.wait(timeout: .milliseconds(Int(seconds * 1000)))
             }
         }
     }
 
+    /// How long a claimed call is hidden from other deliverers. Each pass claims only the calls it
+    /// starts at once, and a call gives up after `PlatformHTTP`'s 10 s, so a call is never made twice
+    /// at the same time; a deliverer that dies mid-call (a killed process, a lost replica) leaves
+    /// the call to the next pass after this long.
+    static let lease: TimeInterval = 20
+
     /// Conversations whose next call is made at the same time, so one slow platform or one
     /// unreachable chat does not hold every other conversation's replies back.
     static let concurrentCalls = 8
 
-    /// One pass: every call that is due, oldest first, one per conversation at a time.
+    /// One pass: every call that is due, oldest first, one per conversation at a time. A claimed
+    /// call that fails waits for its retry time, so the next claim moves on to other conversations.
     @discardableResult
     public func deliverDue() async throws -> Int {
         var delivered = 0
         while true {
-            let due = try await database.dueDeliveries(at: now())
+            let due = try await outbox.claimDueDeliveries(at: now(), lease: Self.lease, limit: Self.concurrentCalls)
             if due.isEmpty { return delivered }
-            let progressed = try await attemptAll(due)
-            delivered += progressed
-            // why: after a failure the conversation's head waits for its retry time; stop this pass.
-            if progressed == 0 { return delivered }
+            delivered += try await attemptAll(due)
         }
     }
 
-    /// Attempts the heads of different conversations, a few at a time; returns how many were delivered.
+    /// Attempts the heads of different conversations at the same time; returns how many were delivered.
     private func attemptAll(_ calls: [OutboxRecord]) async throws -> Int {
         try await withThrowingTaskGroup(of: Bool.self) { group in
-            var waiting = calls.makeIterator()
-            for _ in 0..<Self.concurrentCalls {
-                guard let call = waiting.next() else { break }
-                group.addTask { try await attempt(call) }
-            }
+            for call in calls { group.addTask { try await attempt(call) } }
             var delivered = 0
-            while let wasDelivered = try await group.next() {
-                if wasDelivered { delivered += 1 }
-                if let call = waiting.next() { group.addTask { try await attempt(call) } }
-            }
+            for try await wasDelivered in group where wasDelivered { delivered += 1 }
             return delivered
         }
     }
@@ -95,18 +92,18 @@ public struct OutboxDelivery: Service {
     private func attempt(_ call: OutboxRecord) async throws -> Bool {
         guard let id = call.id else { return false }
         guard let sender = senders[call.channel] else {
-            try await database.markAttemptFailed(id, error: "no sender for channel \(call.channel)", retryAt: nil)
+            try await outbox.markAttemptFailed(id, error: "no sender for channel \(call.channel)", retryAt: nil)
             return false
         }
         switch await sender.send(call) {
         case .delivered:
-            try await database.markDelivered(id, at: now())
+            try await outbox.markDelivered(id, at: now())
             metrics.outboxDelivered(channel: call.channel)
             return true
         case .refused(let reason):
             metrics.outboxFailed(channel: call.channel)
             logger.warning("Platform refused a reply", metadata: ["channel": "\(call.channel)", "reason": "\(reason)"])
-            try await database.markAttemptFailed(id, error: reason, retryAt: nil)
+            try await outbox.markAttemptFailed(id, error: reason, retryAt: nil)
             return false
         case .retry(let reason, let retryAfter):
             metrics.outboxFailed(channel: call.channel)
@@ -115,7 +112,7 @@ public struct OutboxDelivery: Service {
             logger.notice(
                 "Reply delivery will be retried",
                 metadata: ["channel": "\(call.channel)", "reason": "\(reason)", "attempts": "\(attempts)"])
-            try await database.markAttemptFailed(id, error: reason, retryAt: retryAt)
+            try await outbox.markAttemptFailed(id, error: reason, retryAt: retryAt)
             return false
         }
     }

@@ -4,7 +4,7 @@ import Hummingbird
 
 /// `/healthz` (the process answers), `/readyz` (the database answers) and `/metrics`.
 struct OperationsRoutes: Sendable {
-    let database: AppDatabase
+    let maintenance: any MaintenanceStore
     let metrics: ServerMetrics
 
     func add(to router: Router<some RequestContext>) {
@@ -12,7 +12,7 @@ struct OperationsRoutes: Sendable {
             Response(.text("ok\n"))
         }
         router.get("readyz") { _, _ in
-            await database.isReachable() ? Response(.text("ready\n")) : Response(.text("database unreachable\n", status: 503))
+            await maintenance.isReachable() ? Response(.text("ready\n")) : Response(.text("database unreachable\n", status: 503))
         }
         router.get("metrics") { _, _ in
             Response(ChannelResponse(status: 200, contentType: "text/plain; version=0.0.4", body: metrics.exposition()))

@@ -11,7 +11,8 @@ import Logging
 struct WebChatRoutes: Sendable {
     let channel = WebChatChannel()
     let turns: TurnService
-    let database: AppDatabase
+    let conversations: any ConversationStore
+    let workshops: any WorkshopStore
     let script: Script
     let clients: ClientAddresses
     let maxBodyBytes: Int
@@ -19,7 +20,7 @@ struct WebChatRoutes: Sendable {
 
     func add(to router: Router<ServerRequestContext>) {
         let chat = router.group("chat").add(middleware: SecurityHeadersMiddleware(policy: .chat))
-        chat.get("") { request, _ in try page(request) }
+        chat.get("") { request, _ in try await page(request) }
         chat.post("") { request, context in
             await send(request, client: clients.address(of: request, context: context), logger: context.logger)
         }
@@ -30,12 +31,12 @@ struct WebChatRoutes: Sendable {
             guard let code = context.parameters.get("code").flatMap(WorkshopCode.init(typed:)) else {
                 return Response.seeOther("/chat")
             }
-            return try page(request, joining: code)
+            return try await page(request, joining: code)
         }
     }
 
     /// The conversation so far, with the form to answer; a first visit gets its cookies here.
-    private func page(_ request: Request, joining code: WorkshopCode? = nil) throws -> Response {
+    private func page(_ request: Request, joining code: WorkshopCode? = nil) async throws -> Response {
         let cookies = WebChatCookies(header: request.headers[.cookie])
         var setCookies: [String] = []
         let conversation = cookies.conversation ?? FacilitatorSessions.randomToken()
@@ -48,13 +49,13 @@ struct WebChatRoutes: Sendable {
         var joined = false
         // why: the page speaks the conversation's language, or for a new one the browser's.
         var languageCode = script.language(forLocale: AcceptLanguage.preferred(request.headers[.acceptLanguage]))
-        if cookies.conversation != nil, let session = try database.currentSession(key), let id = session.id {
+        if cookies.conversation != nil, let session = try await conversations.currentSession(key), let id = session.id {
             sessionID = id
             languageCode = session.language
-            lines = try database.transcript(ofSession: id)
-            joined =
-                try code.map { try session.workshopId != nil && session.workshopId == database.workshopID(code: $0.text) }
-                ?? false
+            lines = try await conversations.transcript(ofSession: id)
+            if let code, let workshopID = session.workshopId {
+                joined = try await workshops.workshop(code: code.text)?.id == workshopID
+            }
         }
         let script = script.translated(to: languageCode)
         let slowDown = (request.uri.queryParameters.get("slow") == "1") ? script.language.message(.rateLimited).render() : nil

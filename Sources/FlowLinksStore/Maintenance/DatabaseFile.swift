@@ -49,7 +49,7 @@ public struct DatabaseFile: Sendable {
 
     /// The migrations the database has, next to the ones this program knows.
     static func migrationStatus(_ db: Database) throws -> MigrationStatus {
-        let migrator = AppDatabase.migrator
+        let migrator = SQLiteDatabase.migrator
         let applied = try migrator.appliedIdentifiers(db)
         let known = migrator.migrations
         return MigrationStatus(

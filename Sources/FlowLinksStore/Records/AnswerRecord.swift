@@ -19,8 +19,9 @@ public struct AnswerRecord: Codable, Equatable, Sendable {
     }
 }
 
-// why: answers are read on every turn; explicit column mapping skips Codable's cost.
-extension AnswerRecord: FetchableRecord, MutablePersistableRecord {
+// why: answers are read on every turn; explicit column mapping skips Codable's cost. Writing
+// through Codable (a record `insert`) maps the properties to snake-case columns.
+extension AnswerRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "answers"
 
     public init(row: Row) throws {

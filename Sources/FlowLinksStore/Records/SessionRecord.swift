@@ -7,6 +7,33 @@ public enum SessionStatus: String, Codable, Sendable, CaseIterable {
     case active, paused, completed
     /// Replaced by a new session after `restart` before it was finished.
     case abandoned
+
+    /// The engine's status, as the store keeps it.
+    public init(_ status: SessionState.Status) {
+        switch status {
+        case .active: self = .active
+        case .paused: self = .paused
+        case .completed: self = .completed
+        }
+    }
+
+    /// A status read from the database; a value no version of FlowLinks writes is an error, not a guess.
+    init(stored text: String) throws {
+        guard let status = SessionStatus(rawValue: text) else {
+            throw DatabaseError(message: "a session has the unknown status \"\(text)\"")
+        }
+        self = status
+    }
+
+    /// The status as the engine sees it; `nil` for an abandoned session, which takes no more turns.
+    public var engineStatus: SessionState.Status? {
+        switch self {
+        case .active: .active
+        case .paused: .paused
+        case .completed: .completed
+        case .abandoned: nil
+        }
+    }
 }
 
 /// A row of `sessions`: one reflection, in one conversation on one channel.
@@ -42,7 +69,7 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
         channel = row["channel"]
         conversation = row["conversation"]
         participant = row["participant"]
-        status = SessionStatus(rawValue: row["status"]) ?? .active
+        status = try SessionStatus(stored: row["status"])
         currentStep = row["current_step"]
         misses = row["misses"]
         pendingConfirmation = row["pending_confirmation"]
@@ -87,12 +114,12 @@ extension SessionRecord {
 
     /// A session from a row of `columns`, read by position.
     // why: read on every turn; by position skips a name lookup per column.
-    init(positions row: Row) {
+    init(positions row: Row) throws {
         id = row[0]
         channel = row[1]
         conversation = row[2]
         participant = row[3]
-        status = SessionStatus(rawValue: row[4]) ?? .active
+        status = try SessionStatus(stored: row[4])
         currentStep = row[5]
         misses = row[6]
         pendingConfirmation = row[7]

@@ -31,10 +31,10 @@ struct OutboxRetryCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try database.open()
+        let store = try database.stores().outbox
         let count: Int
         if all {
-            count = try await store.requeueFailedDeliveries(at: Date())
+            count = try await store.requeueAllFailedDeliveries(at: Date())
         } else {
             let outcome = try await store.requeueFailedDeliveries(ids: ids, at: Date())
             guard !outcome.isRefused else { throw CommandFailure(Self.refusal(outcome)) }

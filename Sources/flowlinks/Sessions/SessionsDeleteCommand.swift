@@ -3,7 +3,7 @@ import FlowLinksStore
 import Foundation
 
 /// `flowlinks sessions delete ID`: erases a session and everything recorded with it.
-struct SessionsDeleteCommand: ParsableCommand {
+struct SessionsDeleteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete", abstract: "Delete a session with its answers, transcript and result.",
         discussion: "Asks for confirmation in a terminal; from a script, pass --yes.")
@@ -11,17 +11,16 @@ struct SessionsDeleteCommand: ParsableCommand {
     @Argument(help: "The session's id, as `sessions list` shows it.")
     var id: Int64
 
-    @Option(help: "SQLite database file.")
-    var db = "./flowlinks.sqlite"
+    @OptionGroup var database: DatabaseOption
 
     @Flag(help: "Delete without asking.")
     var yes = false
 
     @OptionGroup var time: DisplayTimeOptions
 
-    func run() throws {
-        let store = try StoredSessions(path: db).database
-        guard let session = try store.session(id: id) else { throw StoredSessions.failure("No session \(id) in \(db).") }
+    func run() async throws {
+        let sessions = try StoredSessions(database)
+        let session = try await sessions.report(id).session
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw StoredSessions.failure("Not deleting session \(id): pass --yes to delete without a terminal to confirm in.")
@@ -38,7 +37,9 @@ struct SessionsDeleteCommand: ParsableCommand {
                 return
             }
         }
-        guard try store.deleteSession(id: id) else { throw StoredSessions.failure("No session \(id) in \(db).") }
+        guard try await sessions.review.deleteSession(id: id) else {
+            throw StoredSessions.failure("No session \(id) in \(database.db).")
+        }
         print("Deleted session \(id) with its answers, transcript and result.")
     }
 

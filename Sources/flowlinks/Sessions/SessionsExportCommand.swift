@@ -3,7 +3,7 @@ import FlowLinksReview
 import Foundation
 
 /// `flowlinks sessions export`: one session as Markdown or JSON, or every session as CSV.
-struct SessionsExportCommand: ParsableCommand {
+struct SessionsExportCommand: AsyncParsableCommand {
     enum Format: String, CaseIterable, ExpressibleByArgument { case md, json, csv }
 
     static let configuration = CommandConfiguration(
@@ -24,8 +24,7 @@ struct SessionsExportCommand: ParsableCommand {
     @Flag(help: "Export every session (csv only).")
     var all = false
 
-    @Option(help: "SQLite database file.")
-    var db = "./flowlinks.sqlite"
+    @OptionGroup var database: DatabaseOption
 
     @Option(help: "Write to this file instead of standard output.")
     var output: String?
@@ -47,15 +46,16 @@ struct SessionsExportCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let script = try prompts.loadScript()
-        let sessions = try StoredSessions(path: db)
+        let sessions = try StoredSessions(database, script: script)
         let time = try time.displayTime()
         let data: Data
         switch format {
-        case .csv: data = Data(SessionsCSV(reports: try sessions.allReports(), script: script, time: time).render().utf8)
-        case .md: data = Data(SessionMarkdown(report: try sessions.report(id ?? 0), script: script, time: time).render().utf8)
-        case .json: data = try SessionJSON(report: try sessions.report(id ?? 0), script: script).render() + Data("\n".utf8)
+        case .csv: data = Data(SessionsCSV(reports: try await sessions.allReports(), script: script, time: time).render().utf8)
+        case .md:
+            data = Data(SessionMarkdown(report: try await sessions.report(id ?? 0), script: script, time: time).render().utf8)
+        case .json: data = try SessionJSON(report: try await sessions.report(id ?? 0), script: script).render() + Data("\n".utf8)
         }
         if let output {
             try data.write(to: URL(fileURLWithPath: output), options: .atomic)

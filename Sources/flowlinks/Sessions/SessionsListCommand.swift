@@ -5,12 +5,11 @@ import FlowLinksStore
 import Foundation
 
 /// `flowlinks sessions list`: the sessions that match some filters, newest first, a page at a time.
-struct SessionsListCommand: ParsableCommand {
+struct SessionsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List sessions, newest first, with filters and search.")
 
-    @Option(help: "SQLite database file.")
-    var db = "./flowlinks.sqlite"
+    @OptionGroup var database: DatabaseOption
 
     @Option(help: "Only sessions in this state: \(SessionStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
     var status: String?
@@ -59,11 +58,12 @@ struct SessionsListCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let chart = try prompts.loadScript().chart
+    func run() async throws {
+        let script = try prompts.loadScript()
+        let chart = script.chart
         let time = try time.displayTime()
         let filter = try filter(chart: chart, time: time)
-        let page = try StoredSessions(path: db).database.sessions(matching: filter)
+        let page = try await StoredSessions(database, script: script).review.sessions(matching: filter)
         print(SessionListTable(chart: chart, time: time).render(page), terminator: "")
     }
 

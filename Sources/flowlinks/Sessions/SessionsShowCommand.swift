@@ -4,7 +4,7 @@ import FlowLinksStore
 import Foundation
 
 /// `flowlinks sessions show ID`: one session as a Markdown report.
-struct SessionsShowCommand: ParsableCommand {
+struct SessionsShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print a session as Markdown: answers with their changes, the result and the transcript.")
@@ -12,15 +12,14 @@ struct SessionsShowCommand: ParsableCommand {
     @Argument(help: "The session's id.")
     var id: Int64
 
-    @Option(help: "SQLite database file.")
-    var db = "./flowlinks.sqlite"
+    @OptionGroup var database: DatabaseOption
 
     @OptionGroup var prompts: PromptsOptions
     @OptionGroup var time: DisplayTimeOptions
 
-    func run() throws {
+    func run() async throws {
         let script = try prompts.loadScript()
-        let report = try StoredSessions(path: db).report(id)
+        let report = try await StoredSessions(database, script: script).report(id)
         print(SessionMarkdown(report: report, script: script, time: try time.displayTime()).render(), terminator: "")
     }
 }

@@ -3,7 +3,7 @@ import FlowLinksStore
 import Foundation
 
 /// `flowlinks workshops close CODE`: no one new can join; answers already given still count.
-struct WorkshopsCloseCommand: ParsableCommand {
+struct WorkshopsCloseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close", abstract: "Close a workshop to new people; those in it can still finish.")
 
@@ -12,8 +12,8 @@ struct WorkshopsCloseCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOption
 
-    func run() throws {
-        guard try database.open().closeWorkshop(code: code, now: Date()) else {
+    func run() async throws {
+        guard try await database.stores().workshops.closeWorkshop(code: code, at: Date()) else {
             throw StoredSessions.failure("No workshop has the code \(code) in \(database.db).")
         }
         print("Closed the workshop \(code.uppercased()): no one new can join.")

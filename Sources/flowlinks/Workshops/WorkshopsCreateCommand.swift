@@ -5,7 +5,7 @@ import FlowLinksStore
 import Foundation
 
 /// `flowlinks workshops create NAME`: a new workshop, its join code and how to join on each channel.
-struct WorkshopsCreateCommand: ParsableCommand {
+struct WorkshopsCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create a workshop and print its join code and how to join on every channel that is on.",
@@ -34,7 +34,7 @@ struct WorkshopsCreateCommand: ParsableCommand {
 
     @OptionGroup var settings: ServerSettingsOptions
 
-    func run() throws {
+    func run() async throws {
         let config = try settings.load()
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ValidationError("The workshop needs a name.") }
@@ -47,14 +47,17 @@ struct WorkshopsCreateCommand: ParsableCommand {
                 throw ValidationError("--closes: \(error.message(from: "--closes", to: "--closes"))")
             }
         }
-        let database = try AppDatabase.open(path: config.databasePath)
+        // why: the workshop goes where `serve` reads, so the same settings (file, environment) name the database.
+        let workshops = try SQLiteDatabase.open(path: config.databasePath).stores(
+            naming: NamingSteps(organization: nil, initiative: nil)
+        ).workshops
         var generator = SystemRandomNumberGenerator()
         let workshop: WorkshopRecord
         do {
-            workshop = try database.createWorkshop(
+            workshop = try await workshops.createWorkshop(
                 name: trimmed, organizations: Self.unique(organizations), initiatives: Self.unique(initiatives),
                 closesAt: closesAt, follows: follows, now: Date(), generator: &generator)
-        } catch let error as AppDatabase.WorkshopError {
+        } catch let error as WorkshopError {
             throw StoredSessions.failure("--follows: \(error)")
         }
         print("Created the workshop \"\(workshop.name)\".")

@@ -4,14 +4,14 @@ import FlowLinksStore
 import Foundation
 
 /// `flowlinks workshops list`: every workshop with its code, status and counts.
-struct WorkshopsListCommand: ParsableCommand {
+struct WorkshopsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List workshops, newest first.")
 
     @OptionGroup var database: DatabaseOption
     @OptionGroup var time: DisplayTimeOptions
 
-    func run() throws {
-        let listings = try database.open().workshops()
+    func run() async throws {
+        let listings = try await database.stores().workshops.workshops()
         guard !listings.isEmpty else {
             print("No workshops yet. Create one with: flowlinks workshops create NAME")
             return

@@ -4,7 +4,7 @@ import FlowLinksStore
 import Foundation
 
 /// `flowlinks workshops show CODE`: the workshop's team views as Markdown, JSON or CSV.
-struct WorkshopsShowCommand: ParsableCommand {
+struct WorkshopsShowCommand: AsyncParsableCommand {
     enum Format: String, CaseIterable, ExpressibleByArgument { case md, json, csv }
 
     static let configuration = CommandConfiguration(
@@ -28,9 +28,9 @@ struct WorkshopsShowCommand: ParsableCommand {
     @OptionGroup var prompts: PromptsOptions
     @OptionGroup var time: DisplayTimeOptions
 
-    func run() throws {
+    func run() async throws {
         let script = try prompts.loadScript()
-        guard let report = try database.open().workshopReport(code: code) else {
+        guard let report = try await database.stores().workshops.workshopReport(code: code) else {
             throw StoredSessions.failure("No workshop has the code \(code) in \(database.db).")
         }
         let workshop = ReviewedWorkshop(report: report, script: script)

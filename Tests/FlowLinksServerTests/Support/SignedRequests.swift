@@ -157,7 +157,7 @@ extension TestServer {
     func delivery(to base: String, maxAttempts: Int = 8) -> OutboxDelivery {
         let clock = self.clock
         return OutboxDelivery(
-            database: database,
+            outbox: database.outbox,
             senders: [
                 "slack": SlackSender(client: .shared, baseURL: base, botToken: SignedRequests.slackBotToken),
                 "whatsapp": WhatsAppSender(client: .shared, baseURL: base, accessToken: SignedRequests.whatsappAccessToken),

@@ -89,7 +89,7 @@ extension FakePlatformAPI.Call {
     }
 }
 
-extension AppDatabase {
+extension SQLiteDatabase {
     /// What the person sent in the conversation's current session, in order.
     func transcriptTexts(channel: String, conversation: String) throws -> [String] {
         guard let session = try currentSession(ConversationKey(channel: channel, conversation: conversation))?.id else {

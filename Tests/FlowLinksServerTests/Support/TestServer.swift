@@ -22,7 +22,7 @@ final class ManualClock: Sendable {
 /// A server wired to an in-memory database, a manual clock and no real platform APIs.
 struct TestServer {
     var config: Config
-    let database: AppDatabase
+    let database: SQLiteDatabase
     let clock = ManualClock()
     let metrics = ServerMetrics()
     var senders: [String: any PlatformSender] = [:]
@@ -39,10 +39,10 @@ struct TestServer {
         config.newConversationsPerChannelPerMinute = 10_000
         configure(&config)
         self.config = config
-        self.database = try AppDatabase.inMemory()
+        self.database = try SQLiteDatabase.inMemory()
     }
 
-    init(config: Config, database: AppDatabase) {
+    init(config: Config, database: SQLiteDatabase) {
         self.config = config
         self.database = database
     }
@@ -50,7 +50,7 @@ struct TestServer {
     var application: some ApplicationProtocol {
         let clock = self.clock
         var dependencies = ServerDependencies(
-            script: DefaultPrompts.script, database: database, metrics: metrics, now: { clock.now }, senders: senders,
+            script: DefaultPrompts.script, stores: database.stores, metrics: metrics, now: { clock.now }, senders: senders,
             jitter: { 1 }, logger: logger)
         dependencies.passwordCost = passwordCost
         dependencies.passwordChecks = passwordChecks

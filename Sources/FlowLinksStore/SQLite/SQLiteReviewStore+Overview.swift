@@ -38,25 +38,24 @@ public struct InitiativeHistory: Sendable, Equatable {
     public var sessions: [Session]
 }
 
-extension AppDatabase {
-    /// The chart's counts over all initiatives and each initiative's history.
+extension SQLiteReviewStore {
     public func overview() async throws -> Overview {
-        try await writer.read { db in try Self.overview(db) }
+        try await writer.read { db in try overview(db) }
     }
 
-    static func overview(_ db: Database) throws -> Overview {
+    private func overview(_ db: Database) throws -> Overview {
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT r.*, organization.text AS organization_name, initiative.text AS initiative_name
                 FROM results AS r
                 JOIN sessions AS s ON s.id = r.session_id AND s.status = 'completed'
-                LEFT JOIN answers AS organization ON organization.session_id = s.id AND organization.step_id = 'organization'
+                LEFT JOIN answers AS organization ON organization.session_id = s.id AND organization.step_id = ?
                     AND organization.replaced_at IS NULL
-                LEFT JOIN answers AS initiative ON initiative.session_id = s.id AND initiative.step_id = 'initiative'
+                LEFT JOIN answers AS initiative ON initiative.session_id = s.id AND initiative.step_id = ?
                     AND initiative.replaced_at IS NULL
                 ORDER BY r.created_at, r.session_id
-                """)
+                """, arguments: [naming.organization, naming.initiative])
         var histories: [String: InitiativeHistory] = [:]
         var latest: [String: ResultRecord] = [:]
         for row in rows {

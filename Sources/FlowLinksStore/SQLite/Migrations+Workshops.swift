@@ -1,6 +1,6 @@
 import GRDB
 
-extension AppDatabase {
+extension SQLiteDatabase {
     /// Workshops, and the workshop each session belongs to. Frozen once shipped.
     static func registerWorkshopMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v6: workshops") { db in

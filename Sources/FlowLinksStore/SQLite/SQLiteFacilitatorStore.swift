@@ -7,12 +7,18 @@ public enum FacilitatorStoreError: Error, Equatable, Sendable {
     case unknownAccount(String)
 }
 
-/// Facilitator accounts. Names compare without regard to letter case.
-extension AppDatabase {
-    public func addFacilitator(username: String, passwordHash: String, now: Date) throws -> FacilitatorRecord {
+/// Facilitators on SQLite. Names compare without regard to letter case.
+public struct SQLiteFacilitatorStore: FacilitatorStore {
+    let writer: any DatabaseWriter
+
+    public init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    public func addFacilitator(username: String, passwordHash: String, now: Date) async throws -> FacilitatorRecord {
         try StoredText.key(username, "username")
         do {
-            return try writer.write { db in
+            return try await writer.write { db in
                 var record = FacilitatorRecord(
                     username: username, passwordHash: passwordHash, createdAt: now, passwordChangedAt: now)
                 try record.insert(db)
@@ -24,21 +30,21 @@ extension AppDatabase {
     }
 
     /// Every account, by name.
-    public func facilitators() throws -> [FacilitatorRecord] {
-        try writer.read { try FacilitatorRecord.order(Column("username").collating(.nocase)).fetchAll($0) }
+    public func facilitators() async throws -> [FacilitatorRecord] {
+        try await writer.read { try FacilitatorRecord.order(Column("username").collating(.nocase)).fetchAll($0) }
     }
 
     /// The account of that name; `nil` when there is none (or the name could never be one's).
-    public func facilitator(named username: String) throws -> FacilitatorRecord? {
+    public func facilitator(named username: String) async throws -> FacilitatorRecord? {
         guard StoredText.isPossibleKey(username) else { return nil }
-        return try writer.read { try FacilitatorRecord.filter(Column("username") == username).fetchOne($0) }
+        return try await writer.read { try FacilitatorRecord.filter(Column("username") == username).fetchOne($0) }
     }
 
     /// Replaces the password hash and ends the account's sign-ins; false when there is no such account.
     @discardableResult
-    public func setFacilitatorPasswordHash(username: String, passwordHash: String, now: Date) throws -> Bool {
+    public func setFacilitatorPasswordHash(username: String, passwordHash: String, now: Date) async throws -> Bool {
         guard StoredText.isPossibleKey(username) else { return false }
-        return try writer.write { db in
+        return try await writer.write { db in
             guard let account = try FacilitatorRecord.filter(Column("username") == username).fetchOne(db) else {
                 return false
             }
@@ -51,8 +57,8 @@ extension AppDatabase {
 
     /// Removes the account, and with it its sign-ins; false when there is no such account.
     @discardableResult
-    public func removeFacilitator(username: String) throws -> Bool {
+    public func removeFacilitator(username: String) async throws -> Bool {
         guard StoredText.isPossibleKey(username) else { return false }
-        return try writer.write { db in try FacilitatorRecord.filter(Column("username") == username).deleteAll(db) > 0 }
+        return try await writer.write { db in try FacilitatorRecord.filter(Column("username") == username).deleteAll(db) > 0 }
     }
 }

@@ -2,12 +2,30 @@ import FlowLinksCore
 import Foundation
 import GRDB
 
-extension AppDatabase {
-    /// Runs one inbound message through the engine and saves everything it changed, in one
-    /// transaction. A conversation without a session starts one: the welcome and first question.
-    public func converse(_ message: InboundMessage, engine: Engine, now: Date) throws -> TurnOutcome {
-        try writer.write { db in try Self.takeTurn(db, message, engine: engine, now: now) }
+/// Conversations on SQLite: every turn is one write transaction on the single writer, which keeps
+/// each conversation's turns in order; webhook turns that arrive together share a commit.
+public struct SQLiteConversationStore: ConversationStore {
+    let database: SQLiteDatabase
+    var writer: any DatabaseWriter { database.writer }
+
+    public init(database: SQLiteDatabase) {
+        self.database = database
     }
+
+    public func converse(_ message: InboundMessage, engine: Engine, now: Date) async throws -> TurnOutcome {
+        try await writer.write { db in try Self.takeTurn(db, message, engine: engine, now: now) }
+    }
+
+    public func currentSession(_ key: ConversationKey) async throws -> SessionRecord? {
+        try await writer.read { db in try Self.currentSession(db, key) }
+    }
+
+    public func transcript(ofSession id: Int64) async throws -> [TranscriptLine] {
+        try await writer.read { try TranscriptLine.filter(Column("session_id") == id).order(Column("id")).fetchAll($0) }
+    }
+}
+
+extension SQLiteConversationStore {
 
     /// One turn inside an open transaction.
     static func takeTurn(_ db: Database, _ message: InboundMessage, engine: Engine, now: Date) throws -> TurnOutcome {
@@ -35,12 +53,10 @@ extension AppDatabase {
             .reporting(pressOf: message)
     }
 
-    /// Starts a session, or shows a returning person where they were (a terminal opening).
-    /// A new session is held in the language the locale names, if the content speaks it.
     public func open(
-        _ key: ConversationKey, participant: String?, locale: String? = nil, engine: Engine, now: Date
-    ) throws -> TurnOutcome {
-        try writer.write { db in
+        _ key: ConversationKey, participant: String?, locale: String?, engine: Engine, now: Date
+    ) async throws -> TurnOutcome {
+        try await writer.write { db in
             guard let session = try Self.currentSession(db, key) else {
                 let turn = engine.begin(now: now, locale: locale)
                 return try Self.startSession(db, key, participant: participant, turn: turn, now: now)
@@ -50,9 +66,8 @@ extension AppDatabase {
         }
     }
 
-    /// Pauses the conversation's session, if it is active (a terminal closed with Ctrl-D).
-    public func pause(_ key: ConversationKey, engine: Engine, now: Date) throws -> TurnOutcome? {
-        try writer.write { db in
+    public func pause(_ key: ConversationKey, engine: Engine, now: Date) async throws -> TurnOutcome? {
+        try await writer.write { db in
             guard let session = try Self.currentSession(db, key), session.status == .active else { return nil }
             let previous = try Self.state(db, session)
             return try Self.apply(engine.pause(previous, now: now), to: session, replacing: previous, db: db, now: now)
@@ -70,7 +85,7 @@ extension AppDatabase {
                 """)
         let rows = try Row.fetchCursor(statement, arguments: [key.channel, key.conversation])
         // why: a cursor's row is valid only while the cursor lives.
-        return try withExtendedLifetime(rows) { try rows.next().map(SessionRecord.init(positions:)) }
+        return try withExtendedLifetime(rows) { try rows.next().map { try SessionRecord(positions: $0) } }
     }
 
     private static func startSession(
@@ -116,7 +131,7 @@ extension AppDatabase {
             closed.revision += 1
             try closed.update(db)
             if case .workshop(.leave(let workshopID)) = turn.effect {
-                try leaveWorkshop(workshopID, conversation: session, db: db)
+                try Self.leaveWorkshop(workshopID, conversation: session, db: db)
             }
             let key = ConversationKey(channel: session.channel, conversation: session.conversation)
             return try startSession(db, key, participant: session.participant, turn: turn, now: now)

@@ -3,9 +3,12 @@ import Foundation
 import GRDB
 
 /// Moving a session's engine state in and out of its rows.
-extension AppDatabase {
+extension SQLiteConversationStore {
     static func state(_ db: Database, _ session: SessionRecord) throws -> SessionState {
         let id = try session.id.orThrow()
+        guard let status = session.status.engineStatus else {
+            throw DatabaseError(message: "session \(id) was abandoned and takes no more turns")
+        }
         // why: read on every turn; only the columns the state needs, by position, skip the records'
         // name lookups, and the result's JSON is decoded only when there is one.
         let cursor = try Row.fetchCursor(
@@ -25,7 +28,7 @@ extension AppDatabase {
             try ResultRecord.databaseJSONDecoder(for: "result").decode(SessionResult.self, from: Data($0.utf8))
         }
         return SessionState(
-            status: SessionState.Status(rawValue: session.status.rawValue) ?? .active,
+            status: status,
             currentStep: session.currentStep,
             answers: answers,
             misses: session.misses,
@@ -34,7 +37,7 @@ extension AppDatabase {
             lastActivity: session.updatedAt,
             contentVersion: session.contentVersion,
             result: result,
-            workshop: try session.workshopId.flatMap { try workshopLink(db, id: $0) },
+            workshop: try session.workshopId.flatMap { try SQLiteWorkshopStore.workshopLink(db, id: $0) },
             language: session.language)
     }
 
@@ -48,7 +51,7 @@ extension AppDatabase {
         let previousAnswers = previous?.answers ?? [:]
         let previousResult = previous?.result
         var updated = session
-        updated.status = SessionStatus(rawValue: state.status.rawValue) ?? .active
+        updated.status = SessionStatus(state.status)
         updated.currentStep = state.currentStep
         updated.misses = state.misses
         updated.pendingConfirmation = state.pendingConfirmation?.rawValue

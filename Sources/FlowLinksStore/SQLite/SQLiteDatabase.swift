@@ -2,9 +2,9 @@ import FlowLinksCore
 import Foundation
 import GRDB
 
-/// The FlowLinks database: owns the connection, runs the migrations, and exposes what the app
-/// does with its data as intent-named methods. Every turn is one write transaction.
-public struct AppDatabase: Sendable {
+/// The embedded SQLite database: owns the connection and runs the migrations. The stores
+/// (`stores(naming:)`) share it; every turn is one write transaction.
+public struct SQLiteDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Shares write transactions between webhook turns that arrive together.
     let turns: GroupCommit
@@ -17,7 +17,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// Opens the SQLite file at `path` in WAL mode, creating it when missing.
-    public static func open(path: String) throws -> AppDatabase {
+    public static func open(path: String) throws -> SQLiteDatabase {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -29,16 +29,19 @@ public struct AppDatabase: Sendable {
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return try AppDatabase(DatabasePool(path: path, configuration: configuration))
+        return try SQLiteDatabase(DatabasePool(path: path, configuration: configuration))
     }
 
     /// An empty in-memory database, for tests.
-    public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(DatabaseQueue())
+    public static func inMemory() throws -> SQLiteDatabase {
+        try SQLiteDatabase(DatabaseQueue())
     }
 
-    /// Whether the database answers a trivial query.
-    public func isReachable() async -> Bool {
-        (try? await writer.read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1
+    /// Every store, on this database; the review queries find names through `naming`.
+    public func stores(naming: NamingSteps) -> Stores {
+        Stores(
+            conversations: SQLiteConversationStore(database: self), outbox: SQLiteOutboxStore(writer: writer),
+            facilitators: SQLiteFacilitatorStore(writer: writer), review: SQLiteReviewStore(writer: writer, naming: naming),
+            workshops: SQLiteWorkshopStore(writer: writer), maintenance: SQLiteMaintenanceStore(writer: writer))
     }
 }

@@ -2,14 +2,9 @@ import FlowLinksCore
 import Foundation
 import GRDB
 
-extension AppDatabase {
-    /// A webhook event's turn, exactly once: the dedupe record, the turn and the outbox rows the
-    /// rendered reply needs commit together. A retried event gets the replies stored the first
-    /// time, rendered again, and changes nothing. Turns arriving together share a commit
-    /// (`GroupCommit`); each still commits whole or not at all, and returns only once committed.
-    ///
-    /// `render` turns the outcome into the channel's response and any API calls to queue; it must
-    /// be pure, as it may run twice when a turn planned on a snapshot has to be taken again.
+extension SQLiteConversationStore {
+    /// Turns arriving together share a commit (`GroupCommit`); each still commits whole or not at
+    /// all, and returns only once committed.
     public func converse<Rendered: Sendable>(
         _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
         render: @escaping @Sendable (TurnOutcome) -> (Rendered, [PlatformCall])
@@ -17,7 +12,7 @@ extension AppDatabase {
         // why: the engine and the rendering run on a snapshot, beside other turns; the single
         // writer then only checks that nothing changed meanwhile and writes the rows.
         let planned = try planOnThisThread(message, eventID: eventID, engine: engine, now: now, render: render)
-        return try await turns.write { db in
+        return try await database.turns.write { db in
             if let planned, let committed = try Self.commit(planned, db: db, now: now) { return committed }
             return try Self.takeWebhookTurn(db, message, eventID: eventID, engine: engine, now: now, render: render)
         }
@@ -33,7 +28,6 @@ extension AppDatabase {
         try writer.read { db in try Self.plan(db, message, eventID: eventID, engine: engine, now: now, render: render) }
     }
 
-    /// Whether this event of the conversation was answered before.
     public func hasProcessed(_ key: ConversationKey, eventID: String) async throws -> Bool {
         try await writer.read { db in try Self.isProcessed(db, key, eventID: eventID) }
     }
@@ -62,7 +56,7 @@ extension AppDatabase {
         let turn = message.turn(inSession: id, state: previous, engine: engine, now: now)
         guard turn.effect == .none else { return nil }
         let outcome = TurnOutcome(
-            sessionID: id, status: SessionStatus(rawValue: turn.state.status.rawValue), replies: turn.replies,
+            sessionID: id, status: SessionStatus(turn.state.status), replies: turn.replies,
             reading: turn.reading
         ).reporting(pressOf: message)
         let (rendered, entries) = render(outcome)

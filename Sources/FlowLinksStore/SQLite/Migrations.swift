@@ -1,6 +1,6 @@
 import GRDB
 
-extension AppDatabase {
+extension SQLiteDatabase {
     /// The schema's history. A shipped migration never changes: add a new one instead.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

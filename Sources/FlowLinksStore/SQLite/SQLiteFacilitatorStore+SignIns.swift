@@ -14,7 +14,7 @@ public struct FacilitatorSignIn: Sendable, Equatable {
 /// Sign-ins live in the database, so every request sees the account as it is now: removing an
 /// account ends its sign-ins (the foreign key cascades), changing its password ends them too, and
 /// both work from another process (the command line) at once.
-extension AppDatabase {
+extension SQLiteFacilitatorStore {
     /// How long a sign-in's last use is trusted before it is written again.
     // why: a page view reads its sign-in; rewriting it on every view would make every view a write.
     static let signInTouchInterval: TimeInterval = 60
@@ -80,8 +80,8 @@ extension AppDatabase {
     /// Ends every sign-in of the account named `username`, or of every account when it is `nil`;
     /// returns how many ended. Throws `FacilitatorStoreError.unknownAccount` for an unknown name.
     @discardableResult
-    public func endFacilitatorSignIns(username: String?) throws -> Int {
-        try writer.write { db in
+    public func endFacilitatorSignIns(username: String?) async throws -> Int {
+        try await writer.write { db in
             guard let username else {
                 try db.execute(sql: "DELETE FROM facilitator_signins")
                 return db.changesCount
@@ -95,8 +95,8 @@ extension AppDatabase {
     }
 
     /// How many sign-ins have not expired, per account name (for `facilitators list`).
-    public func activeFacilitatorSignIns(now: Date) throws -> [String: Int] {
-        try writer.read { db in
+    public func activeFacilitatorSignIns(now: Date) async throws -> [String: Int] {
+        try await writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """

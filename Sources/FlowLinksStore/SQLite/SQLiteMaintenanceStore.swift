@@ -26,14 +26,26 @@ public struct PurgeCounts: Sendable, Equatable {
     }
 }
 
-extension AppDatabase {
-    /// Deletes the sessions last active before `cutoff` with every row of theirs, and the dedupe
-    /// records and finished platform calls older than `cutoff` that belong to no session (those of
-    /// erasure replies). With `dryRun` it counts the same rows and deletes nothing.
-    ///
-    /// Sessions go `batchSize` at a time, each batch in its own transaction, so the server's turns
-    /// never wait long for the write lock; a session always goes whole, with all its rows.
-    public func purge(before cutoff: Date, dryRun: Bool, batchSize: Int = 200) async throws -> PurgeCounts {
+/// Maintenance on SQLite. The purge goes in batches, each in its own transaction, so the server's
+/// turns never wait long for the write lock.
+public struct SQLiteMaintenanceStore: MaintenanceStore {
+    let writer: any DatabaseWriter
+
+    public init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    public func isReachable() async -> Bool {
+        (try? await writer.read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1
+    }
+
+    public func rowCounts() async throws -> [String: Int] {
+        try await writer.read { db in try SQLiteDatabase.rowCounts(db) }
+    }
+}
+
+extension SQLiteMaintenanceStore {
+    public func purge(before cutoff: Date, dryRun: Bool, batchSize: Int) async throws -> PurgeCounts {
         let old = Condition(sql: "updated_at < ?", arguments: [cutoff])
         if dryRun {
             return try await writer.read { db in

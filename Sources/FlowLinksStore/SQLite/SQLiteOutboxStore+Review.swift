@@ -19,7 +19,7 @@ public struct OutboxRequeue: Sendable, Equatable {
 }
 
 /// What an operator sees of the outbox and does with it (`flowlinks outbox list|retry`).
-extension AppDatabase {
+extension SQLiteOutboxStore {
     /// The calls in any of `statuses`, newest first, at most `limit` of them.
     public func outboxCalls(withStatus statuses: Set<OutboxRecord.Status>, limit: Int) async throws -> OutboxPage {
         try await writer.read { db in

@@ -78,42 +78,57 @@ public struct SessionPage: Sendable, Equatable {
     public var pageCount: Int { (total + pageSize - 1) / pageSize }
 }
 
-extension AppDatabase {
-    /// The sessions that match `filter`, newest first, one page of them, with the number of all matches.
-    public func sessions(matching filter: SessionFilter) throws -> SessionPage {
-        try writer.read { db in try Self.sessions(db, matching: filter) }
+/// The review queries on SQLite.
+public struct SQLiteReviewStore: ReviewStore {
+    let writer: any DatabaseWriter
+    /// The steps whose answers name the organization and initiative.
+    let naming: NamingSteps
+
+    public init(writer: any DatabaseWriter, naming: NamingSteps) {
+        self.writer = writer
+        self.naming = naming
     }
 
-    /// The same, without blocking the caller's thread (for the web pages).
-    /// Every channel that has a session, in name order.
+    public func sessions(matching filter: SessionFilter) async throws -> SessionPage {
+        try await writer.read { db in try sessions(db, matching: filter) }
+    }
+
     public func channelsWithSessions() async throws -> [String] {
         try await writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT channel FROM sessions ORDER BY channel") }
     }
 
-    public func reviewSessions(matching filter: SessionFilter) async throws -> SessionPage {
-        try await writer.read { db in try Self.sessions(db, matching: filter) }
-    }
-
-    /// The full records of every session that matches `filter`, newest first (for exports).
     public func reports(matching filter: SessionFilter) async throws -> [SessionReport] {
         try await writer.read { db in
-            try Self.sessions(db, matching: filter).sessions.compactMap { try Self.report(db, ofSession: $0.id) }
+            try sessions(db, matching: filter).sessions.compactMap { try Self.report(db, ofSession: $0.id) }
         }
     }
 
-    static func sessions(_ db: Database, matching filter: SessionFilter) throws -> SessionPage {
+    public func report(ofSession id: Int64) async throws -> SessionReport? {
+        try await writer.read { db in try Self.report(db, ofSession: id) }
+    }
+
+    public func allSessionIDs() async throws -> [Int64] {
+        try await writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM sessions ORDER BY id") }
+    }
+
+    @discardableResult
+    public func deleteSession(id: Int64) async throws -> Bool {
+        try await writer.write { db in try SessionRecord.deleteOne(db, key: id) }
+    }
+
+    private func sessions(_ db: Database, matching filter: SessionFilter) throws -> SessionPage {
         let pageSize = max(1, filter.pageSize)
         // why: any page number may come from a URL; past this one the offset would overflow (and
         // every page there is empty anyway).
         let page = min(max(1, filter.page), Int.max / pageSize)
-        let query = SessionQuery(filter)
+        let query = SessionQuery(filter, naming: naming)
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + query.body, arguments: query.arguments) ?? 0
         var arguments = query.arguments
         arguments += [pageSize, (page - 1) * pageSize]
         let rows = try Row.fetchAll(
             db, sql: SessionQuery.columns + query.body + " ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?",
             arguments: arguments)
-        return SessionPage(sessions: rows.map(SessionQuery.summary), total: total, page: page, pageSize: pageSize)
+        return SessionPage(sessions: try rows.map(SessionQuery.summary), total: total, page: page, pageSize: pageSize)
     }
 }
 
@@ -138,9 +153,9 @@ private struct SessionQuery {
     private(set) var body: String
     private(set) var arguments: StatementArguments
 
-    init(_ filter: SessionFilter) {
+    init(_ filter: SessionFilter, naming: NamingSteps) {
         var conditions: [String] = []
-        var arguments: StatementArguments = ["organization", "initiative"]
+        var arguments: StatementArguments = [naming.organization, naming.initiative]
         func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
             conditions.append(condition)
             arguments += StatementArguments(values)
@@ -183,10 +198,10 @@ private struct SessionQuery {
         return "%" + escaped + "%"
     }
 
-    static func summary(_ row: Row) -> SessionSummary {
+    static func summary(_ row: Row) throws -> SessionSummary {
         SessionSummary(
             id: row["id"], channel: row["channel"], conversation: row["conversation"],
-            status: SessionStatus(rawValue: row["status"]) ?? .active, createdAt: row["created_at"],
+            status: try SessionStatus(stored: row["status"]), createdAt: row["created_at"],
             updatedAt: row["updated_at"], organization: row["organization"], initiative: row["initiative"],
             recommendedLevel: row["recommended_level"], contentVersion: row["content_version"], language: row["language"])
     }

@@ -2,12 +2,19 @@ import FlowLinksCore
 import Foundation
 import GRDB
 
-/// The outbox: platform API calls waiting to be made, in order per conversation.
-extension AppDatabase {
-    /// Pending calls that are due, at most one per conversation: the oldest, so order holds.
-    public func dueDeliveries(at now: Date, limit: Int = 50) async throws -> [OutboxRecord] {
-        try await writer.read { db in
-            try OutboxRecord.fetchAll(
+/// The outbox on SQLite. A claim's lease is its next attempt time moved forward: the call stays
+/// pending (and its conversation's later calls wait behind it) but is not due again until the lease
+/// runs out, so no new column is needed.
+public struct SQLiteOutboxStore: OutboxStore {
+    let writer: any DatabaseWriter
+
+    public init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    public func claimDueDeliveries(at now: Date, lease: TimeInterval, limit: Int) async throws -> [OutboxRecord] {
+        try await writer.write { db in
+            let due = try OutboxRecord.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM outbox AS o
@@ -16,10 +23,12 @@ extension AppDatabase {
                                 WHERE status = 'pending' AND channel = o.channel AND conversation = o.conversation)
                     ORDER BY id LIMIT ?
                     """, arguments: [now, limit])
+            try OutboxRecord.filter(keys: due.compactMap(\.id))
+                .updateAll(db, Column("next_attempt_at").set(to: now.addingTimeInterval(lease)))
+            return due
         }
     }
 
-    /// When the next pending call falls due, if any is waiting.
     public func nextDeliveryDate() async throws -> Date? {
         try await writer.read { db in
             try Date.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'")
@@ -47,20 +56,10 @@ extension AppDatabase {
         }
     }
 
-    /// Calls that gave up, newest first.
-    public func failedDeliveries() async throws -> [OutboxRecord] {
-        try await writer.read { db in
-            try OutboxRecord.filter(Column("status") == OutboxRecord.Status.failed.rawValue).order(Column("id").desc).fetchAll(db)
-        }
-    }
-
-    /// Puts failed calls back in the queue with a fresh count of attempts; `nil` re-queues all.
     @discardableResult
-    public func requeueFailedDeliveries(id: Int64? = nil, at now: Date) async throws -> Int {
+    public func requeueAllFailedDeliveries(at now: Date) async throws -> Int {
         try await writer.write { db in
-            var request = OutboxRecord.filter(Column("status") == OutboxRecord.Status.failed.rawValue)
-            if let id { request = request.filter(Column("id") == id) }
-            return try Self.requeue(request, db: db, at: now)
+            try Self.requeue(OutboxRecord.filter(Column("status") == OutboxRecord.Status.failed.rawValue), db: db, at: now)
         }
     }
 
@@ -75,11 +74,7 @@ extension AppDatabase {
     public func outboxRecord(id: Int64) async throws -> OutboxRecord? {
         try await writer.read { try OutboxRecord.fetchOne($0, key: id) }
     }
-}
 
-extension AppDatabase {
-    /// Queues platform calls that belong to no turn (the slow-down notice of a rate-limited
-    /// conversation), after whatever the conversation already has queued.
     public func enqueue(_ entries: [PlatformCall], for key: ConversationKey, at now: Date) async throws {
         try StoredText.key(key.conversation, "conversation")
         try await writer.write { db in
