@@ -11,7 +11,7 @@ struct ReviewFixtures {
 
     let database: SQLiteDatabase
     let engine = Engine(script: DefaultPrompts.script)
-    var clock = TestClock()
+    let clock = TestClock()
 
     init() throws { database = try SQLiteDatabase.inMemory() }
 

@@ -1,11 +1,12 @@
 import FlowLinksChannels
+import FlowLinksTesting
 import Foundation
 import Testing
 
 @Suite("Teams: the Bot Connector's tokens")
 struct TeamsTokenTests {
     static let service = FakeIdentityProvider.serviceURL
-    let clock = ManualClock()
+    let clock = TestClock()
     let key: FakeIdentityProvider.SigningKey
     let provider: FakeIdentityProvider
     let verifier: TeamsTokenVerifier

@@ -42,7 +42,7 @@ struct SessionReviewTests {
     static func converse(
         in database: SQLiteDatabase, _ channel: String, _ conversation: String, at start: Date, _ texts: [String]
     ) async throws -> Int64 {
-        var clock = TestClock(start: start)
+        let clock = TestClock(start: start)
         var outcome: TurnOutcome?
         let key = ConversationKey(channel: channel, conversation: conversation)
         for text in texts {

@@ -11,7 +11,7 @@ struct SessionStoreTests {
 
     /// Sends replies one by one, a minute apart, and returns the last outcome.
     @discardableResult
-    func say(_ texts: [String], to database: SQLiteDatabase, clock: inout TestClock) async throws -> TurnOutcome? {
+    func say(_ texts: [String], to database: SQLiteDatabase, clock: TestClock) async throws -> TurnOutcome? {
         var outcome: TurnOutcome?
         for text in texts {
             clock.advance(60)
@@ -24,11 +24,11 @@ struct SessionStoreTests {
     @Test func aSessionResumesAfterReopeningTheDatabaseAtTheSameQuestion() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("flowlinks-\(UUID()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var clock = TestClock()
+        let clock = TestClock()
         do {
             let database = try SQLiteDatabase.open(path: path)
             _ = try await database.conversations.open(key, participant: "sam", engine: engine, now: clock.now)
-            try await say(Array(SampleAnswers.throughDesiredLevel.prefix(6)), to: database, clock: &clock)
+            try await say(Array(SampleAnswers.throughDesiredLevel.prefix(6)), to: database, clock: clock)
         }
         let reopened = try SQLiteDatabase.open(path: path)
         clock.advance(60)
@@ -44,21 +44,21 @@ struct SessionStoreTests {
     @Test func aReadingWaitingForYesIsKeptWithTheSessionAcrossAReopening() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("flowlinks-\(UUID()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var clock = TestClock()
+        let clock = TestClock()
         let sessionID: Int64
         do {
             let database = try SQLiteDatabase.open(path: path)
             let asked = try #require(
                 try await say(
                     ["hello"] + SampleAnswers.throughDesiredLevel.dropLast() + ["a partnership, like the clinic"], to: database,
-                    clock: &clock))
+                    clock: clock))
             #expect(asked.reading == ReadingEvent(step: "desired_level", outcome: .confirming))
             sessionID = try #require(asked.sessionID)
         }
         let reopened = try SQLiteDatabase.open(path: path)
         let waiting = try #require(try reopened.state(ofSession: sessionID))
         #expect(waiting.pendingReading == PendingReading(optionID: "aligning", note: "a partnership, like the clinic"))
-        let confirmed = try #require(try await say(["yes"], to: reopened, clock: &clock))
+        let confirmed = try #require(try await say(["yes"], to: reopened, clock: clock))
         #expect(confirmed.reading == ReadingEvent(step: "desired_level", outcome: .confirmed))
         let state = try #require(try reopened.state(ofSession: sessionID))
         #expect(state.pendingReading == nil)
@@ -68,8 +68,8 @@ struct SessionStoreTests {
 
     @Test func theTranscriptHoldsEveryMessageInAndOutInOrder() async throws {
         let database = try SQLiteDatabase.inMemory()
-        var clock = TestClock()
-        let outcome = try #require(try await say(["hello", "Riverside", "Parent Cafe"], to: database, clock: &clock))
+        let clock = TestClock()
+        let outcome = try #require(try await say(["hello", "Riverside", "Parent Cafe"], to: database, clock: clock))
         let lines = try database.transcript(ofSession: outcome.sessionID ?? -1)
         #expect(lines.map(\.direction) == [.inbound, .outbound, .outbound, .inbound, .outbound, .inbound, .outbound])
         #expect(lines.filter { $0.direction == .inbound }.map(\.text) == ["hello", "Riverside", "Parent Cafe"])
@@ -79,9 +79,9 @@ struct SessionStoreTests {
 
     @Test func aChangedAnswerKeepsItsHistory() async throws {
         let database = try SQLiteDatabase.inMemory()
-        var clock = TestClock()
+        let clock = TestClock()
         let outcome = try #require(
-            try await say(["hello", "Riverside", "Parent Cafe", "back", "Parent Café Plus"], to: database, clock: &clock))
+            try await say(["hello", "Riverside", "Parent Cafe", "back", "Parent Café Plus"], to: database, clock: clock))
         let history = try database.answerHistory(ofSession: outcome.sessionID ?? -1).filter { $0.stepId == "initiative" }
         #expect(history.map(\.text) == ["Parent Cafe", "Parent Café Plus"])
         #expect(history[0].replacedAt != nil)
@@ -90,8 +90,8 @@ struct SessionStoreTests {
 
     @Test func aFinishedSessionStoresItsResult() async throws {
         let database = try SQLiteDatabase.inMemory()
-        var clock = TestClock()
-        let outcome = try #require(try await say(["hello"] + SampleAnswers.complete, to: database, clock: &clock))
+        let clock = TestClock()
+        let outcome = try #require(try await say(["hello"] + SampleAnswers.complete, to: database, clock: clock))
         #expect(outcome.status == .completed)
         let sessionID = try #require(outcome.sessionID)
         let result = try #require(try database.result(ofSession: sessionID))
@@ -102,12 +102,12 @@ struct SessionStoreTests {
 
     @Test func deleteMyDataErasesEveryRowOfTheSession() async throws {
         let database = try SQLiteDatabase.inMemory()
-        var clock = TestClock()
+        let clock = TestClock()
         let other = ConversationKey(channel: "repl", conversation: "team-b")
         _ = try await database.conversations.converse(InboundMessage(key: other, text: "hello"), engine: engine, now: clock.now)
         let before = try database.rowCounts()
         let outcome = try await #require(
-            try await say(["hello"] + SampleAnswers.complete + ["delete my data", "yes"], to: database, clock: &clock))
+            try await say(["hello"] + SampleAnswers.complete + ["delete my data", "yes"], to: database, clock: clock))
         #expect(outcome.sessionID == nil)
         #expect(outcome.replies.first?.text.contains("deleted") == true)
         #expect(try database.rowCounts() == before)
@@ -116,9 +116,9 @@ struct SessionStoreTests {
 
     @Test func restartKeepsTheFinishedSessionAndStartsANewOne() async throws {
         let database = try SQLiteDatabase.inMemory()
-        var clock = TestClock()
-        let finished = try #require(try await say(["hello"] + SampleAnswers.complete, to: database, clock: &clock)?.sessionID)
-        let outcome = try #require(try await say(["restart", "yes"], to: database, clock: &clock))
+        let clock = TestClock()
+        let finished = try #require(try await say(["hello"] + SampleAnswers.complete, to: database, clock: clock)?.sessionID)
+        let outcome = try #require(try await say(["restart", "yes"], to: database, clock: clock))
         let fresh = try #require(outcome.sessionID)
         #expect(fresh != finished)
         #expect(try database.session(id: finished)?.status == .completed)
@@ -128,26 +128,26 @@ struct SessionStoreTests {
 
     @Test func restartingAnUnfinishedSessionMarksItAbandoned() async throws {
         let database = try SQLiteDatabase.inMemory()
-        var clock = TestClock()
-        let first = try await #require(try await say(["hello", "Riverside"], to: database, clock: &clock)?.sessionID)
-        try await say(["restart", "yes"], to: database, clock: &clock)
+        let clock = TestClock()
+        let first = try await #require(try await say(["hello", "Riverside"], to: database, clock: clock)?.sessionID)
+        try await say(["restart", "yes"], to: database, clock: clock)
         #expect(try database.session(id: first)?.status == .abandoned)
     }
 
     @Test func sessionsRecordTheContentVersionTheyRanWith() async throws {
         let database = try SQLiteDatabase.inMemory()
-        var clock = TestClock()
-        let id = try #require(try await say(["hello"], to: database, clock: &clock)?.sessionID)
+        let clock = TestClock()
+        let id = try #require(try await say(["hello"], to: database, clock: clock)?.sessionID)
         #expect(try database.session(id: id)?.contentVersion == DefaultPrompts.script.version)
     }
 
     @Test func pauseFromTheTerminalIsResumable() async throws {
         let database = try SQLiteDatabase.inMemory()
-        var clock = TestClock()
-        try await say(["hello", "Riverside"], to: database, clock: &clock)
+        let clock = TestClock()
+        try await say(["hello", "Riverside"], to: database, clock: clock)
         let paused = try #require(try await database.conversations.pause(key, engine: engine, now: clock.now))
         #expect(paused.status == .paused)
-        let resumed = try await #require(try await say(["I'm back"], to: database, clock: &clock))
+        let resumed = try await #require(try await say(["I'm back"], to: database, clock: clock))
         #expect(resumed.status == .active)
         #expect(resumed.replies.last?.text.contains("Which program") == true)
     }

@@ -1,5 +1,6 @@
 import FlowLinksCore
 import Foundation
+import Synchronization
 
 /// The repository's own `Prompts/` folder, which every test runs against.
 public enum DefaultPrompts {
@@ -38,11 +39,13 @@ public enum DefaultPrompts {
     }()
 }
 
-/// A fixed clock for deterministic tests.
-public struct TestClock: Sendable {
-    public private(set) var now: Date
+/// The one clock tests move by hand; the server under test and the test share it.
+public final class TestClock: Sendable {
+    private let current: Mutex<Date>
 
-    public init(start: Date = Date(timeIntervalSince1970: 1_800_000_000)) { self.now = start }
+    public init(start: Date = Date(timeIntervalSince1970: 1_800_000_000)) { current = Mutex(start) }
 
-    public mutating func advance(_ seconds: TimeInterval) { now += seconds }
+    public var now: Date { current.withLock { $0 } }
+
+    public func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Drives the engine like a person would, one reply at a time, without any I/O.
 struct Conversation {
     let engine: Engine
-    var clock = TestClock()
+    let clock = TestClock()
     private(set) var state: SessionState
     private(set) var lastTurn: Turn
 

@@ -10,20 +10,11 @@ import Logging
 import NIOCore
 import Synchronization
 
-/// A clock tests move by hand.
-final class ManualClock: Sendable {
-    private let current = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
-
-    var now: Date { current.withLock { $0 } }
-
-    func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
-}
-
 /// A server wired to an in-memory database, a manual clock and no real platform APIs.
 struct TestServer {
     var config: Config
     let database: SQLiteDatabase
-    let clock = ManualClock()
+    let clock = TestClock()
     let metrics = ServerMetrics()
     var senders: [String: any PlatformSender] = [:]
     var logger = Logger(label: "flowlinks.test")
