@@ -1,6 +1,8 @@
 import FlowLinksPostgres
 import Foundation
+import Logging
 import PostgresNIO
+import Synchronization
 import Testing
 
 @Suite struct PostgresAppDatabaseTests {
@@ -60,5 +62,41 @@ import Testing
         let port = try #require(channel.localAddress?.port)
         try await channel.close()
         return port
+    }
+}
+
+@Suite(TestServer.available) struct PostgresPoolLoggingTests {
+    @Test func queriesRightAfterStartingThePoolLogNoWarning() async throws {
+        let recorded = RecordedLog()
+        let logger = Logger(label: "flowlinks.postgres.tests") { _ in recorded }
+        for _ in 1...5 {
+            try await PostgresAppDatabase.withDatabase(location: try TestServer.location(), poolSize: 1, logger: logger) {
+                _ = try await $0.column("SELECT 1::bigint", as: Int.self)
+            }
+        }
+        #expect(recorded.warnings.isEmpty)
+    }
+}
+
+/// A log handler that keeps the warnings and errors it is given.
+final class RecordedLog: LogHandler, Sendable {
+    private let kept = Mutex<[String]>([])
+    var warnings: [String] { kept.withLock { $0 } }
+
+    func log(event: LogEvent) {
+        if event.level >= .warning { kept.withLock { $0.append("\(event.message)") } }
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { nil }
+        set {}
+    }
+    var metadata: Logger.Metadata {
+        get { [:] }
+        set {}
+    }
+    var logLevel: Logger.Level {
+        get { .debug }
+        set {}
     }
 }
