@@ -65,7 +65,7 @@ enum PostgresSchemaV1 {
             replaced_at timestamptz
         )
         """,
-        "CREATE INDEX index_answers_on_session_id ON answers (session_id)",
+        "CREATE INDEX answers_on_session_id ON answers (session_id)",
         "CREATE UNIQUE INDEX answers_current ON answers (session_id, step_id) WHERE replaced_at IS NULL",
         """
         CREATE TABLE transcript (
@@ -79,7 +79,7 @@ enum PostgresSchemaV1 {
             created_at timestamptz NOT NULL
         )
         """,
-        "CREATE INDEX index_transcript_on_session_id ON transcript (session_id)",
+        "CREATE INDEX transcript_on_session_id ON transcript (session_id)",
         """
         CREATE TABLE results (
             session_id bigint PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
@@ -103,7 +103,7 @@ enum PostgresSchemaV1 {
             PRIMARY KEY (channel, conversation, event_id)
         )
         """,
-        "CREATE INDEX index_processed_events_on_session_id ON processed_events (session_id)",
+        "CREATE INDEX processed_events_on_session_id ON processed_events (session_id)",
     ]
 
     /// The outbox, with the lease that lets a replica claim a call and another take it over when it dies.
@@ -125,7 +125,7 @@ enum PostgresSchemaV1 {
             claimed_until timestamptz
         )
         """,
-        "CREATE INDEX index_outbox_on_session_id ON outbox (session_id)",
+        "CREATE INDEX outbox_on_session_id ON outbox (session_id)",
         "CREATE INDEX outbox_due ON outbox (status, next_attempt_at)",
         // why: the oldest pending call of each conversation goes first; this finds it without a scan.
         "CREATE INDEX outbox_pending_by_conversation ON outbox (channel, conversation, id) WHERE status = 'pending'",
@@ -154,7 +154,7 @@ enum PostgresSchemaV1 {
             updated_at timestamptz NOT NULL
         )
         """,
-        "CREATE INDEX index_facilitator_notes_on_session_id ON facilitator_notes (session_id)",
+        "CREATE INDEX facilitator_notes_on_session_id ON facilitator_notes (session_id)",
         """
         CREATE TABLE facilitator_signins (
             token_hash text PRIMARY KEY,
@@ -165,7 +165,7 @@ enum PostgresSchemaV1 {
             expires_at timestamptz NOT NULL
         )
         """,
-        "CREATE INDEX index_facilitator_signins_on_facilitator_id ON facilitator_signins (facilitator_id)",
+        "CREATE INDEX facilitator_signins_on_facilitator_id ON facilitator_signins (facilitator_id)",
         // why: a token bucket per limiter and key (a client address, a lower-cased account name), so
         // failed sign-ins count the same on every replica; SQLite keeps these in the process.
         """
