@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "FlowLinksStore", targets: ["FlowLinksStore"]),
         .library(name: "FlowLinksChannels", targets: ["FlowLinksChannels"]),
         .library(name: "FlowLinksServer", targets: ["FlowLinksServer"]),
+        .library(name: "FlowLinksPostgres", targets: ["FlowLinksPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // why: PostgreSQL for several replicas on one database; 1.33 has PostgresClient's pool and withTransaction.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
@@ -66,6 +69,15 @@ let package = Package(
             ]
         ),
         .target(name: "FlowLinksReview", dependencies: ["FlowLinksCore", "FlowLinksStore"]),
+        .target(
+            name: "FlowLinksPostgres",
+            dependencies: [
+                "FlowLinksCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // why: a real QR encoder for workshop join codes, from the system (Debian's libqrencode-dev).
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
@@ -117,6 +129,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FlowLinksReviewTests", dependencies: ["FlowLinksReview", "FlowLinksTesting"]),
+        .testTarget(
+            name: "FlowLinksPostgresTests",
+            dependencies: [
+                "FlowLinksPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(
             name: "FlowLinksCLITests",
             dependencies: [

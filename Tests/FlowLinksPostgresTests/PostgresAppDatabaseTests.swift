@@ -1,0 +1,102 @@
+import FlowLinksPostgres
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+import Testing
+
+@Suite struct PostgresAppDatabaseTests {
+    @Test(.enabled(if: TestServer.isRequired, "FLOWLINKS_REQUIRE_POSTGRES is not 1: the server may be absent"))
+    func theServerIsThereWhenCIRequiresIt() {
+        #expect(TestServer.url != nil, "CI sets FLOWLINKS_REQUIRE_POSTGRES=1, so FLOWLINKS_TEST_POSTGRES must be set")
+    }
+
+    @Test(TestServer.available) func theTestServerIsReachable() async throws {
+        #expect(await PostgresAppDatabase.isReachable(try TestServer.location()))
+    }
+
+    @Test func aClosedPortIsNotReachable() async throws {
+        let location = try PostgresLocation(url: "postgres://flow:pw@127.0.0.1:\(try await Self.closedPort())/x")
+        #expect(await !PostgresAppDatabase.isReachable(location, timeout: .seconds(5)))
+    }
+
+    @Test(TestServer.available) func aWrongPasswordIsNotReachable() async throws {
+        var location = try TestServer.location()
+        location.password = "not-the-password"
+        #expect(await !PostgresAppDatabase.isReachable(location))
+    }
+
+    @Test(TestServer.available) func queriesRunThroughThePoolWhileItRuns() async throws {
+        let values = try await PostgresAppDatabase.withDatabase(location: try TestServer.location(), poolSize: 3) {
+            database in
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for value in 1...6 {
+                    group.addTask { try await database.column("SELECT \(value)::bigint", as: Int.self)[0] }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+        }
+        #expect(values.sorted() == Array(1...6))
+    }
+
+    @Test(TestServer.available) func aTransactionThatThrowsIsRolledBackAndItsErrorRethrownAsItWas() async throws {
+        struct Refused: Error {}
+        let rows = try await TestServer.withMigratedDatabase { database in
+            await #expect(throws: Refused.self) {
+                try await database.transaction { connection in
+                    try await connection.query(
+                        "INSERT INTO throttles (limiter, key, tokens, updated_at) VALUES ('test', 'a', 1, now())",
+                        logger: TestServer.logger)
+                    throw Refused()
+                }
+            }
+            return try await database.column("SELECT count(*) FROM throttles", as: Int.self)[0]
+        }
+        #expect(rows == 0)
+    }
+
+    /// A port on 127.0.0.1 nothing listens on: bound, then closed.
+    private static func closedPort() async throws -> Int {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(channel.localAddress?.port)
+        try await channel.close()
+        return port
+    }
+}
+
+@Suite(TestServer.available) struct PostgresPoolLoggingTests {
+    @Test func queriesRightAfterStartingThePoolLogNoWarning() async throws {
+        let recorded = RecordedLog()
+        let logger = Logger(label: "flowlinks.postgres.tests") { _ in recorded }
+        for _ in 1...5 {
+            try await PostgresAppDatabase.withDatabase(location: try TestServer.location(), poolSize: 1, logger: logger) {
+                _ = try await $0.column("SELECT 1::bigint", as: Int.self)
+            }
+        }
+        #expect(recorded.warnings.isEmpty)
+    }
+}
+
+/// A log handler that keeps the warnings and errors it is given.
+final class RecordedLog: LogHandler, Sendable {
+    private let kept = Mutex<[String]>([])
+    var warnings: [String] { kept.withLock { $0 } }
+
+    func log(event: LogEvent) {
+        if event.level >= .warning { kept.withLock { $0.append("\(event.message)") } }
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { nil }
+        set {}
+    }
+    var metadata: Logger.Metadata {
+        get { [:] }
+        set {}
+    }
+    var logLevel: Logger.Level {
+        get { .debug }
+        set {}
+    }
+}
