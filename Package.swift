@@ -73,6 +73,7 @@ let package = Package(
             name: "FlowLinksPostgres",
             dependencies: [
                 "FlowLinksCore",
+                "FlowLinksStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -92,7 +93,10 @@ let package = Package(
         ),
         .target(
             name: "FlowLinksTesting",
-            dependencies: ["FlowLinksCore", "FlowLinksStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FlowLinksCore", "FlowLinksStore", "FlowLinksPostgres", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             path: "Tests/FlowLinksTesting"),
         .target(
             name: "FlowLinksPlatformFakes",
@@ -128,11 +132,17 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // why: one suite, run against every store backend (SQLite, and PostgreSQL when a server is given).
+        .testTarget(
+            name: "FlowLinksStoreContractTests",
+            dependencies: ["FlowLinksStore", "FlowLinksPostgres", "FlowLinksTesting"]
+        ),
         .testTarget(name: "FlowLinksReviewTests", dependencies: ["FlowLinksReview", "FlowLinksTesting"]),
         .testTarget(
             name: "FlowLinksPostgresTests",
             dependencies: [
                 "FlowLinksPostgres",
+                "FlowLinksTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]

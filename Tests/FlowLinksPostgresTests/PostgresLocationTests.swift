@@ -1,3 +1,4 @@
+import FlowLinksTesting
 import Foundation
 import PostgresNIO
 import Testing

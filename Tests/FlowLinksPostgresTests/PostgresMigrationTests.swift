@@ -1,16 +1,17 @@
 import FlowLinksPostgres
+import FlowLinksTesting
 import Foundation
 import PostgresNIO
 import Testing
 
-@Suite(TestServer.available) struct PostgresMigrationTests {
+@Suite(PostgresTestServer.available) struct PostgresMigrationTests {
     static let tables: Set = [
         "answers", "facilitator_notes", "facilitator_signins", "facilitators", "outbox", "processed_events",
         "results", "schema_migrations", "sessions", "throttles", "transcript", "workshops",
     ]
 
     @Test func migrationsCreateEveryTable() async throws {
-        let tables = try await TestServer.withMigratedDatabase { database in
+        let tables = try await PostgresTestServer.withMigratedDatabase { database in
             try await database.column(
                 "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()",
                 as: String.self)
@@ -19,8 +20,8 @@ import Testing
     }
 
     @Test func aNewDatabaseHasEveryMigrationPending() async throws {
-        let status = try await TestServer.withFreshSchema { location in
-            try await PostgresAppDatabase.withDatabase(location: location, poolSize: 1) { try await $0.migrationStatus() }
+        let status = try await PostgresTestServer.withFreshSchema { location in
+            try await PostgreSQLDatabase.withDatabase(location: location, poolSize: 1) { try await $0.migrationStatus() }
         }
         #expect(status.applied.isEmpty)
         #expect(status.pending == PostgresMigration.all.map(\.name))
@@ -28,8 +29,8 @@ import Testing
     }
 
     @Test func migratingAgainAppliesNothingAndLeavesNothingPending() async throws {
-        let (first, second, status) = try await TestServer.withFreshSchema { location in
-            try await PostgresAppDatabase.withDatabase(location: location, poolSize: 1) { database in
+        let (first, second, status) = try await PostgresTestServer.withFreshSchema { location in
+            try await PostgreSQLDatabase.withDatabase(location: location, poolSize: 1) { database in
                 (try await database.migrate(), try await database.migrate(), try await database.migrationStatus())
             }
         }
@@ -41,11 +42,11 @@ import Testing
     }
 
     @Test func twoReplicasMigratingAtOnceApplyEachMigrationOnce() async throws {
-        let (first, second, recorded) = try await TestServer.withFreshSchema { location in
-            async let first = PostgresAppDatabase.withDatabase(location: location, poolSize: 1) { try await $0.migrate() }
-            async let second = PostgresAppDatabase.withDatabase(location: location, poolSize: 1) { try await $0.migrate() }
+        let (first, second, recorded) = try await PostgresTestServer.withFreshSchema { location in
+            async let first = PostgreSQLDatabase.withDatabase(location: location, poolSize: 1) { try await $0.migrate() }
+            async let second = PostgreSQLDatabase.withDatabase(location: location, poolSize: 1) { try await $0.migrate() }
             let applied = (try await first, try await second)
-            let recorded = try await PostgresAppDatabase.withDatabase(location: location, poolSize: 1) {
+            let recorded = try await PostgreSQLDatabase.withDatabase(location: location, poolSize: 1) {
                 try await $0.column("SELECT name FROM schema_migrations", as: String.self)
             }
             return (applied.0, applied.1, recorded)
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func aMigrationFromANewerFlowLinksIsReportedAsUnknown() async throws {
-        let status = try await TestServer.withMigratedDatabase { database in
+        let status = try await PostgresTestServer.withMigratedDatabase { database in
             try await database.client.query("INSERT INTO schema_migrations (name) VALUES ('v99: from the future')")
             return try await database.migrationStatus()
         }
@@ -68,7 +69,7 @@ import Testing
     @Test func aFailingMigrationIsRolledBackWholeAndNamed() async throws {
         let broken = PostgresMigration(
             name: "v2: broken", statements: ["CREATE TABLE half_done (id bigint)", "CREATE TABLE sessions (id bigint)"])
-        let (message, tables, status) = try await TestServer.withMigratedDatabase { database in
+        let (message, tables, status) = try await PostgresTestServer.withMigratedDatabase { database in
             let error = await #expect(throws: PostgresMigrationError.self) {
                 try await database.migrate(PostgresMigration.all + [broken])
             }

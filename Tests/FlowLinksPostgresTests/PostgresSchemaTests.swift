@@ -1,14 +1,15 @@
 import FlowLinksPostgres
+import FlowLinksTesting
 import Foundation
 import PostgresNIO
 import Testing
 
 /// The PostgreSQL schema keeps the rules the SQLite one does: keys, cascades, checks.
-@Suite(TestServer.available) struct PostgresSchemaTests {
+@Suite(PostgresTestServer.available) struct PostgresSchemaTests {
     static let now = Date(timeIntervalSince1970: 1_750_000_000)
 
     @Test func aStepHasOneCurrentAnswerAndAnyNumberReplaced() async throws {
-        try await TestServer.withMigratedDatabase { database in
+        try await PostgresTestServer.withMigratedDatabase { database in
             let session = try await Self.insertSession(database)
             let answer: PostgresQuery = """
                 INSERT INTO answers (session_id, step_id, answered_at) VALUES (\(session), 'focus', \(Self.now))
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func aRepeatedEventIsRecordedOnceWithOnConflict() async throws {
-        let counts = try await TestServer.withMigratedDatabase { database in
+        let counts = try await PostgresTestServer.withMigratedDatabase { database in
             let insert: PostgresQuery = """
                 INSERT INTO processed_events (channel, conversation, event_id, replies, created_at)
                 VALUES ('telegram', '42', 'update-7', '[]', \(Self.now))
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func removingASessionRemovesWhatHangsOnItAndLeavesItsWorkshop() async throws {
-        let left = try await TestServer.withMigratedDatabase { database in
+        let left = try await PostgresTestServer.withMigratedDatabase { database in
             let workshop = try await database.column(
                 """
                 INSERT INTO workshops (code, name, organizations, initiatives, created_at)
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func facilitatorNamesAreUniqueWithoutRegardToCase() async throws {
-        try await TestServer.withMigratedDatabase { database in
+        try await PostgresTestServer.withMigratedDatabase { database in
             func add(_ name: String) async throws {
                 try await database.client.query(
                     """
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func theOutboxRefusesAnUnknownStatus() async throws {
-        try await TestServer.withMigratedDatabase { database in
+        try await PostgresTestServer.withMigratedDatabase { database in
             await #expect(throws: PSQLError.self) {
                 try await database.client.query(
                     """
@@ -85,7 +86,7 @@ import Testing
         }
     }
 
-    private static func insertSession(_ database: PostgresAppDatabase, workshop: Int64? = nil) async throws -> Int64 {
+    private static func insertSession(_ database: PostgreSQLDatabase, workshop: Int64? = nil) async throws -> Int64 {
         try await database.column(
             """
             INSERT INTO sessions (channel, conversation, status, content_version, created_at, updated_at, workshop_id)

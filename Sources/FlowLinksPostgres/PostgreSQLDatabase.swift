@@ -5,7 +5,7 @@ import ServiceLifecycle
 /// A PostgreSQL database with a pool of connections to it, shared by the stores built on it.
 /// The pool works only while `run()` runs: add the database to the server's `ServiceGroup`, or
 /// use `withDatabase` for a command or a test.
-public final class PostgresAppDatabase: Sendable, Service {
+public final class PostgreSQLDatabase: Sendable, Service {
     /// Connections a replica opens at most, unless told otherwise.
     public static let defaultPoolSize = 10
 
@@ -31,9 +31,9 @@ public final class PostgresAppDatabase: Sendable, Service {
     public static func withDatabase<Result: Sendable>(
         location: PostgresLocation, poolSize: Int = defaultPoolSize,
         logger: Logger = Logger(label: "flowlinks.postgres"),
-        _ body: (PostgresAppDatabase) async throws -> Result
+        _ body: (PostgreSQLDatabase) async throws -> Result
     ) async throws -> Result {
-        let database = try PostgresAppDatabase(location: location, poolSize: poolSize, logger: logger)
+        let database = try PostgreSQLDatabase(location: location, poolSize: poolSize, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             // why: the body waits for the pool's task to start, or its first query would lease a
             // connection before `run()` and postgres-nio would log a warning about it.

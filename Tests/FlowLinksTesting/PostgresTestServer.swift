@@ -7,27 +7,27 @@ import Testing
 /// The PostgreSQL server the tests run against: `FLOWLINKS_TEST_POSTGRES`, a URL that
 /// `Tests/Reliability/postgres.sh start` prints. Without it the server tests are skipped, unless
 /// `FLOWLINKS_REQUIRE_POSTGRES=1` (as in CI), which makes a missing server a failure.
-enum TestServer {
-    static let url = ProcessInfo.processInfo.environment["FLOWLINKS_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
-    static let isRequired = ProcessInfo.processInfo.environment["FLOWLINKS_REQUIRE_POSTGRES"] == "1"
+public enum PostgresTestServer {
+    public static let url = ProcessInfo.processInfo.environment["FLOWLINKS_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    public static let isRequired = ProcessInfo.processInfo.environment["FLOWLINKS_REQUIRE_POSTGRES"] == "1"
 
     /// The trait of a suite that needs the server.
-    static let available = ConditionTrait.enabled(
+    public static let available = ConditionTrait.enabled(
         if: url != nil,
         Comment(
             rawValue: "FLOWLINKS_TEST_POSTGRES is not set, so there is no PostgreSQL server to test against "
                 + "(start one: export FLOWLINKS_TEST_POSTGRES=$(Tests/Reliability/postgres.sh start))"))
 
-    static let logger = Logger(label: "flowlinks.postgres.tests")
+    public static let logger = Logger(label: "flowlinks.postgres.tests")
 
-    static func location() throws -> PostgresLocation {
+    public static func location() throws -> PostgresLocation {
         try PostgresLocation(url: try #require(url))
     }
 
     /// Runs `body` with the server's location narrowed to a schema of its own, created for the
     /// test and dropped after it, so tests run side by side and leave nothing behind.
     @discardableResult
-    static func withFreshSchema<Result: Sendable>(
+    public static func withFreshSchema<Result: Sendable>(
         _ body: (PostgresLocation) async throws -> Result
     ) async throws -> Result {
         let server = try location()
@@ -47,11 +47,11 @@ enum TestServer {
 
     /// Runs `body` with a migrated database in a fresh schema.
     @discardableResult
-    static func withMigratedDatabase<Result: Sendable>(
-        _ body: (PostgresAppDatabase) async throws -> Result
+    public static func withMigratedDatabase<Result: Sendable>(
+        _ body: (PostgreSQLDatabase) async throws -> Result
     ) async throws -> Result {
         try await withFreshSchema { location in
-            try await PostgresAppDatabase.withDatabase(location: location, poolSize: 2, logger: logger) { database in
+            try await PostgreSQLDatabase.withDatabase(location: location, poolSize: 2, logger: logger) { database in
                 try await database.migrate()
                 return try await body(database)
             }
@@ -60,15 +60,15 @@ enum TestServer {
 
     /// Runs one statement of test set-up on its own connection.
     private static func execute(_ sql: String, on location: PostgresLocation) async throws {
-        _ = try await PostgresAppDatabase.withConnection(try location.connectionConfiguration(), logger: logger) {
+        _ = try await PostgreSQLDatabase.withConnection(try location.connectionConfiguration(), logger: logger) {
             try await $0.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         }
     }
 }
 
-extension PostgresAppDatabase {
+extension PostgreSQLDatabase {
     /// The first column of every row `sql` returns, as `T`.
-    func column<T: PostgresDecodable & Sendable>(_ sql: PostgresQuery, as type: T.Type = T.self) async throws -> [T] {
+    public func column<T: PostgresDecodable & Sendable>(_ sql: PostgresQuery, as type: T.Type = T.self) async throws -> [T] {
         var values: [T] = []
         for try await (value) in try await client.query(sql).decode(T.self) { values.append(value) }
         return values

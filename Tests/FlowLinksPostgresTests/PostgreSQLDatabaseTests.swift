@@ -1,33 +1,34 @@
 import FlowLinksPostgres
+import FlowLinksTesting
 import Foundation
 import Logging
 import PostgresNIO
 import Synchronization
 import Testing
 
-@Suite struct PostgresAppDatabaseTests {
-    @Test(.enabled(if: TestServer.isRequired, "FLOWLINKS_REQUIRE_POSTGRES is not 1: the server may be absent"))
+@Suite struct PostgreSQLDatabaseTests {
+    @Test(.enabled(if: PostgresTestServer.isRequired, "FLOWLINKS_REQUIRE_POSTGRES is not 1: the server may be absent"))
     func theServerIsThereWhenCIRequiresIt() {
-        #expect(TestServer.url != nil, "CI sets FLOWLINKS_REQUIRE_POSTGRES=1, so FLOWLINKS_TEST_POSTGRES must be set")
+        #expect(PostgresTestServer.url != nil, "CI sets FLOWLINKS_REQUIRE_POSTGRES=1, so FLOWLINKS_TEST_POSTGRES must be set")
     }
 
-    @Test(TestServer.available) func theTestServerIsReachable() async throws {
-        #expect(await PostgresAppDatabase.isReachable(try TestServer.location()))
+    @Test(PostgresTestServer.available) func theTestServerIsReachable() async throws {
+        #expect(await PostgreSQLDatabase.isReachable(try PostgresTestServer.location()))
     }
 
     @Test func aClosedPortIsNotReachable() async throws {
         let location = try PostgresLocation(url: "postgres://flow:pw@127.0.0.1:\(try await Self.closedPort())/x")
-        #expect(await !PostgresAppDatabase.isReachable(location, timeout: .seconds(5)))
+        #expect(await !PostgreSQLDatabase.isReachable(location, timeout: .seconds(5)))
     }
 
-    @Test(TestServer.available) func aWrongPasswordIsNotReachable() async throws {
-        var location = try TestServer.location()
+    @Test(PostgresTestServer.available) func aWrongPasswordIsNotReachable() async throws {
+        var location = try PostgresTestServer.location()
         location.password = "not-the-password"
-        #expect(await !PostgresAppDatabase.isReachable(location))
+        #expect(await !PostgreSQLDatabase.isReachable(location))
     }
 
-    @Test(TestServer.available) func queriesRunThroughThePoolWhileItRuns() async throws {
-        let values = try await PostgresAppDatabase.withDatabase(location: try TestServer.location(), poolSize: 3) {
+    @Test(PostgresTestServer.available) func queriesRunThroughThePoolWhileItRuns() async throws {
+        let values = try await PostgreSQLDatabase.withDatabase(location: try PostgresTestServer.location(), poolSize: 3) {
             database in
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for value in 1...6 {
@@ -39,14 +40,14 @@ import Testing
         #expect(values.sorted() == Array(1...6))
     }
 
-    @Test(TestServer.available) func aTransactionThatThrowsIsRolledBackAndItsErrorRethrownAsItWas() async throws {
+    @Test(PostgresTestServer.available) func aTransactionThatThrowsIsRolledBackAndItsErrorRethrownAsItWas() async throws {
         struct Refused: Error {}
-        let rows = try await TestServer.withMigratedDatabase { database in
+        let rows = try await PostgresTestServer.withMigratedDatabase { database in
             await #expect(throws: Refused.self) {
                 try await database.transaction { connection in
                     try await connection.query(
                         "INSERT INTO throttles (limiter, key, tokens, updated_at) VALUES ('test', 'a', 1, now())",
-                        logger: TestServer.logger)
+                        logger: PostgresTestServer.logger)
                     throw Refused()
                 }
             }
@@ -65,12 +66,12 @@ import Testing
     }
 }
 
-@Suite(TestServer.available) struct PostgresPoolLoggingTests {
+@Suite(PostgresTestServer.available) struct PostgresPoolLoggingTests {
     @Test func queriesRightAfterStartingThePoolLogNoWarning() async throws {
         let recorded = RecordedLog()
         let logger = Logger(label: "flowlinks.postgres.tests") { _ in recorded }
         for _ in 1...5 {
-            try await PostgresAppDatabase.withDatabase(location: try TestServer.location(), poolSize: 1, logger: logger) {
+            try await PostgreSQLDatabase.withDatabase(location: try PostgresTestServer.location(), poolSize: 1, logger: logger) {
                 _ = try await $0.column("SELECT 1::bigint", as: Int.self)
             }
         }

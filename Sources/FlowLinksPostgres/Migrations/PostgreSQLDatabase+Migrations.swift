@@ -1,7 +1,7 @@
 import Foundation
 import PostgresNIO
 
-extension PostgresAppDatabase {
+extension PostgreSQLDatabase {
     /// The key of the advisory lock migrations hold: "FlowLink" in ASCII.
     // why: replicas started together all try to migrate; the lock lets one apply the pending
     // migrations while the others wait, then find nothing left to do.
