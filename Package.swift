@@ -142,6 +142,7 @@ let package = Package(
             name: "FlowLinksPostgresTests",
             dependencies: [
                 "FlowLinksPostgres",
+                "FlowLinksStore",
                 "FlowLinksTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

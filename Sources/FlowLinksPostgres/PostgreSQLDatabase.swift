@@ -51,14 +51,18 @@ public final class PostgreSQLDatabase: Sendable, Service {
 
     /// Runs `body` in a transaction on a pooled connection: committed when `body` returns, rolled
     /// back when it throws, and then its error is rethrown as it was (not wrapped in postgres-nio's
-    /// `PostgresTransactionError`), so callers can catch their own errors.
+    /// `PostgresTransactionError`), so callers can catch their own errors. A server that cannot be
+    /// reached, or goes away, is `StoreUnavailable`.
     public func transaction<Result>(
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
         do {
             return try await client.withTransaction(logger: logger, body)
         } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error
+            if let closureError = error.closureError { throw Self.unavailability(closureError) ?? closureError }
+            throw Self.unavailability(error) ?? error
+        } catch {
+            throw Self.unavailability(error) ?? error
         }
     }
 

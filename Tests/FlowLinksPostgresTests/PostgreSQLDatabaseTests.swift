@@ -1,4 +1,5 @@
 import FlowLinksPostgres
+import FlowLinksStore
 import FlowLinksTesting
 import Foundation
 import Logging
@@ -54,6 +55,32 @@ import Testing
             return try await database.column("SELECT count(*) FROM throttles", as: Int.self)[0]
         }
         #expect(rows == 0)
+    }
+
+    @Test(PostgresTestServer.available) func aConnectionTheServerEndsMidTransactionIsStoreUnavailable() async throws {
+        try await PostgresTestServer.withMigratedDatabase { database in
+            await #expect(throws: StoreUnavailable.self) {
+                try await database.transaction { connection in
+                    // why: what a server restart does to a connection in use (SQLSTATE 57P01, then a closed socket).
+                    try await connection.query("SELECT pg_terminate_backend(pg_backend_pid())", logger: PostgresTestServer.logger)
+                }
+            }
+            let afterwards = try await database.column("SELECT 1::bigint", as: Int.self)
+            #expect(afterwards == [1], "the pool opens a new connection")
+        }
+    }
+
+    @Test(PostgresTestServer.available) func aStatementTheServerRefusesIsNotStoreUnavailable() async throws {
+        try await PostgresTestServer.withMigratedDatabase { database in
+            do {
+                try await database.transaction { connection in
+                    try await connection.query("SELECT * FROM no_such_table", logger: PostgresTestServer.logger)
+                }
+                Issue.record("the statement should have failed")
+            } catch {
+                #expect(!(error is StoreUnavailable), "a mistake is not an outage: \(String(reflecting: error))")
+            }
+        }
     }
 
     /// A port on 127.0.0.1 nothing listens on: bound, then closed.

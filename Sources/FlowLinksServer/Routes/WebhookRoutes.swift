@@ -1,4 +1,5 @@
 import FlowLinksChannels
+import FlowLinksStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -72,6 +73,13 @@ struct WebhookRoutes: Sendable {
         } catch let error as ChannelError {
             logger.info("Refused a webhook request", metadata: ["channel": "\(channel.name)", "status": "\(error.status)"])
             return refuse(channel, .init(status: error.status, message: error.message))
+        } catch let unavailable as StoreUnavailable {
+            // why: nothing was stored, so the platform's retry (or the sender's) loses nothing.
+            logger.warning("Database unavailable", metadata: ["channel": "\(channel.name)", "error": "\(unavailable)"])
+            var response = refuse(
+                channel, .init(status: 503, message: "The service is busy for a moment; please try again shortly."))
+            response.headers[.retryAfter] = String(StoreUnavailable.retryAfterSeconds)
+            return response
         } catch {
             logger.error("Turn failed", metadata: ["channel": "\(channel.name)", "error": "\(error)"])
             return refuse(channel, .init(status: 500, message: "Something went wrong on our side; please try again."))

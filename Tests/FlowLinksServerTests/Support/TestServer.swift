@@ -20,6 +20,8 @@ struct TestServer {
     var logger = Logger(label: "flowlinks.test")
     var passwordCost: UInt8 = 12
     var passwordChecks = PasswordChecks()
+    /// The stores the server uses; `nil` for the SQLite stores on `database`.
+    var stores: Stores?
 
     init(configure: (inout Config) -> Void = { _ in }) throws {
         var config = Config()
@@ -41,7 +43,8 @@ struct TestServer {
     var application: some ApplicationProtocol {
         let clock = self.clock
         var dependencies = ServerDependencies(
-            script: DefaultPrompts.script, stores: database.stores, metrics: metrics, now: { clock.now }, senders: senders,
+            script: DefaultPrompts.script, stores: stores ?? database.stores, metrics: metrics, now: { clock.now },
+            senders: senders,
             jitter: { 1 }, logger: logger)
         dependencies.passwordCost = passwordCost
         dependencies.passwordChecks = passwordChecks
