@@ -74,6 +74,8 @@ let package = Package(
             dependencies: [
                 "FlowLinksCore",
                 "FlowLinksStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -86,6 +88,7 @@ let package = Package(
             dependencies: [
                 "FlowLinksCore",
                 "FlowLinksStore",
+                "FlowLinksPostgres",
                 "FlowLinksReview",
                 "FlowLinksServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
