@@ -44,6 +44,17 @@ struct OutboxClaimContractTests {
     }
 
     @Test(arguments: StoreBackend.available)
+    func theNextDeliveryWaitsForAConversationsRetryNotForTheCallsBehindIt(backend: StoreBackend) async throws {
+        try await backend.withStores { stores in
+            try await stores.outbox.enqueue([call("one"), call("two")], for: key("a"), at: now)
+            let one = try #require(try await stores.outbox.claimDueDeliveries(at: now, lease: 20, limit: 8).first?.id)
+            try await stores.outbox.markAttemptFailed(one, error: "HTTP 429", retryAt: now + 5)
+            let next = try await stores.outbox.nextDeliveryDate()
+            #expect(next == now + 5, "the call behind the retry is not due before it")
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
     func concurrentClaimsNeverShareACall(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             for conversation in 0..<40 {

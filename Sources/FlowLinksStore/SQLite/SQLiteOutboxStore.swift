@@ -29,9 +29,18 @@ public struct SQLiteOutboxStore: OutboxStore {
         }
     }
 
+    // why: a call behind a conversation's first one cannot go before it; counting it made a
+    // conversation waiting on a retry look due now, and the delivery loop spun until the retry time.
     public func nextDeliveryDate() async throws -> Date? {
         try await writer.read { db in
-            try Date.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'")
+            try Date.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(next_attempt_at) FROM outbox AS o
+                    WHERE status = 'pending'
+                      AND id = (SELECT MIN(id) FROM outbox
+                                WHERE status = 'pending' AND channel = o.channel AND conversation = o.conversation)
+                    """)
         }
     }
 
