@@ -11,21 +11,16 @@ extension SQLiteConversationStore {
     ) async throws -> (TurnOutcome, Rendered) {
         // why: the engine and the rendering run on a snapshot, beside other turns; the single
         // writer then only checks that nothing changed meanwhile and writes the rows.
-        let planned = try planOnThisThread(message, eventID: eventID, engine: engine, now: now, render: render)
+        // why: the async read, never the blocking one: a cooperative thread blocked waiting for a
+        // reader, while the readers are held by tasks that need that thread to resume, deadlocks
+        // the server (40 concurrent conversations did, once any other turn step read asynchronously).
+        let planned = try await writer.read { db in
+            try Self.plan(db, message, eventID: eventID, engine: engine, now: now, render: render)
+        }
         return try await database.turns.write { db in
             if let planned, let committed = try Self.commit(planned, db: db, now: now) { return committed }
             return try Self.takeWebhookTurn(db, message, eventID: eventID, engine: engine, now: now, render: render)
         }
-    }
-
-    /// Plans the turn on a snapshot read on the calling thread.
-    // why: the read is short and CPU-bound; the async read would hop to a reader's queue and back
-    // for every turn. Not `async`, so that `read` is the synchronous one.
-    private func planOnThisThread<Rendered: Sendable>(
-        _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
-        render: (TurnOutcome) -> (Rendered, [PlatformCall])
-    ) throws -> PlannedTurn<Rendered>? {
-        try writer.read { db in try Self.plan(db, message, eventID: eventID, engine: engine, now: now, render: render) }
     }
 
     public func hasProcessed(_ key: ConversationKey, eventID: String) async throws -> Bool {
