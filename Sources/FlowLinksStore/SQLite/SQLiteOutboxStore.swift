@@ -29,9 +29,20 @@ public struct SQLiteOutboxStore: OutboxStore {
         }
     }
 
+    /// When a conversation's first pending call falls due or its lease runs out; the calls behind it
+    /// are not counted, since they cannot go before it.
+    // why: counting them made a conversation waiting on a retry (or another deliverer's claim) look
+    // due now, and the delivery loop spun without a pause until the retry time.
     public func nextDeliveryDate() async throws -> Date? {
         try await writer.read { db in
-            try Date.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'")
+            try Date.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(next_attempt_at) FROM outbox AS o
+                    WHERE status = 'pending'
+                      AND id = (SELECT MIN(id) FROM outbox
+                                WHERE status = 'pending' AND channel = o.channel AND conversation = o.conversation)
+                    """)
         }
     }
 

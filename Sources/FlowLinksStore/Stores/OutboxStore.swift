@@ -11,7 +11,8 @@ public protocol OutboxStore: Sendable {
     /// holds), hiding each from other deliverers until `now + lease`.
     func claimDueDeliveries(at now: Date, lease: TimeInterval, limit: Int) async throws -> [OutboxRecord]
 
-    /// When the next pending call falls due (or its lease runs out), if any is waiting.
+    /// When the next call falls due (or its lease runs out), if any is waiting: the first pending call
+    /// of each conversation counts, not the calls waiting behind it.
     func nextDeliveryDate() async throws -> Date?
 
     func markDelivered(_ id: Int64, at now: Date) async throws
