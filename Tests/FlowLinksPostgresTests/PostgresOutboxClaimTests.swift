@@ -57,12 +57,13 @@ struct PostgresOutboxClaimTests {
 
     @Test func aClaimPassesOverACallAnotherReplicaHoldsLocked() async throws {
         try await PostgresTestServer.withFreshSchema { location in
+            try await PostgreSQLDatabase.withDatabase(location: location, poolSize: 1) { try await $0.migrate() }
             var location = location
             // why: a claim that waited on the lock would wait for this test's transaction, which waits
-            // for the claim; the server ends that wait with an error instead of the test hanging.
+            // for the claim; the server ends that wait with an error instead of the test hanging. (The
+            // migration above runs without it: it waits for other tests' migrations on the lock they share.)
             location.serverOptions = (location.serverOptions ?? "") + " -c lock_timeout=5000"
             try await PostgreSQLDatabase.withDatabase(location: location, poolSize: 2) { database in
-                try await database.migrate()
                 let outbox = PostgresOutboxStore(database: database)
                 try await outbox.enqueue([call("held")], for: ConversationKey(channel: "telegram", conversation: "a"), at: now)
                 try await outbox.enqueue([call("free")], for: ConversationKey(channel: "telegram", conversation: "b"), at: now)
