@@ -4,11 +4,14 @@
 ///   NUL replaced by U+FFFD and is stored whole;
 /// - a key that names a row (a channel, conversation, event id, username, note author) is
 ///   refused, since two different keys would otherwise be stored as one.
-enum StoredText {
-    static let replacement: Unicode.Scalar = "\u{FFFD}"
+///
+/// PostgreSQL refuses a NUL in text outright; its stores follow the same rule, so both backends
+/// store the same text.
+package enum StoredText {
+    package static let replacement: Unicode.Scalar = "\u{FFFD}"
 
     /// `text` with every NUL replaced by U+FFFD.
-    static func free(_ text: String) -> String {
+    package static func free(_ text: String) -> String {
         // why: almost no text holds a NUL; checking the bytes first keeps the common case a scan.
         guard text.utf8.contains(0) else { return text }
         var cleaned = String.UnicodeScalarView()
@@ -16,17 +19,17 @@ enum StoredText {
         return String(cleaned)
     }
 
-    static func free(_ text: String?) -> String? { text.map(free) }
+    package static func free(_ text: String?) -> String? { text.map(free) }
 
     /// `key` unchanged, or `StoreInputError.nulInKey` when it holds a NUL.
     @discardableResult
-    static func key(_ key: String, _ name: String) throws -> String {
+    package static func key(_ key: String, _ name: String) throws -> String {
         guard !key.utf8.contains(0) else { throw StoreInputError.nulInKey(name) }
         return key
     }
 
     /// Whether `key` can name a row at all; a lookup by a key that cannot finds nothing.
-    static func isPossibleKey(_ key: String) -> Bool { !key.utf8.contains(0) }
+    package static func isPossibleKey(_ key: String) -> Bool { !key.utf8.contains(0) }
 }
 
 /// Input the store refuses to write or look up.

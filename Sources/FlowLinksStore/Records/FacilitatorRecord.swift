@@ -9,6 +9,14 @@ public struct FacilitatorRecord: Codable, Equatable, Sendable, Identifiable {
     public var passwordHash: String
     public var createdAt: Date
     public var passwordChangedAt: Date
+
+    public init(id: Int64? = nil, username: String, passwordHash: String, createdAt: Date, passwordChangedAt: Date) {
+        self.id = id
+        self.username = username
+        self.passwordHash = passwordHash
+        self.createdAt = createdAt
+        self.passwordChangedAt = passwordChangedAt
+    }
 }
 
 extension FacilitatorRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {

@@ -17,6 +17,24 @@ public struct OutboxRecord: Codable, Equatable, Sendable, Identifiable {
     public var lastError: String?
     public var createdAt: Date
     public var sentAt: Date?
+
+    public init(
+        id: Int64? = nil, sessionId: Int64?, channel: String, conversation: String, method: String, body: Data,
+        status: Status, attempts: Int, nextAttemptAt: Date, lastError: String? = nil, createdAt: Date, sentAt: Date? = nil
+    ) {
+        self.id = id
+        self.sessionId = sessionId
+        self.channel = channel
+        self.conversation = conversation
+        self.method = method
+        self.body = body
+        self.status = status
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.sentAt = sentAt
+    }
 }
 
 extension OutboxRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {

@@ -9,16 +9,23 @@ public struct FacilitatorSignIn: Sendable, Equatable {
     /// Sent with every form and checked on every change (CSRF protection).
     public var csrfToken: String
     public var expiresAt: Date
+
+    /// How long a sign-in's last use is trusted before it is written again, on every backend.
+    // why: a page view reads its sign-in; rewriting it on every view would make every view a write.
+    package static let touchInterval: TimeInterval = 60
+
+    public init(facilitatorID: Int64, username: String, csrfToken: String, expiresAt: Date) {
+        self.facilitatorID = facilitatorID
+        self.username = username
+        self.csrfToken = csrfToken
+        self.expiresAt = expiresAt
+    }
 }
 
 /// Sign-ins live in the database, so every request sees the account as it is now: removing an
 /// account ends its sign-ins (the foreign key cascades), changing its password ends them too, and
 /// both work from another process (the command line) at once.
 extension SQLiteFacilitatorStore {
-    /// How long a sign-in's last use is trusted before it is written again.
-    // why: a page view reads its sign-in; rewriting it on every view would make every view a write.
-    static let signInTouchInterval: TimeInterval = 60
-
     /// Records a sign-in of the account whose password hash was just verified, unless that hash
     /// changed meanwhile (then false: the old password no longer signs in). Forgets expired sign-ins.
     public func startFacilitatorSignIn(
@@ -57,7 +64,7 @@ extension SQLiteFacilitatorStore {
         var signIn = FacilitatorSignIn(
             facilitatorID: found[0], username: found[1], csrfToken: found[2], expiresAt: found[3])
         let lastSeen: Date = found[4]
-        if now.timeIntervalSince(lastSeen) >= Self.signInTouchInterval {
+        if now.timeIntervalSince(lastSeen) >= FacilitatorSignIn.touchInterval {
             let expiresAt = now + lifetime
             signIn.expiresAt = expiresAt
             try await writer.write { db in

@@ -13,7 +13,7 @@ public struct PurgeCounts: Sendable, Equatable {
 
     public init() {}
 
-    static func + (left: PurgeCounts, right: PurgeCounts) -> PurgeCounts {
+    package static func + (left: PurgeCounts, right: PurgeCounts) -> PurgeCounts {
         var sum = PurgeCounts()
         sum.sessions = left.sessions + right.sessions
         sum.answers = left.answers + right.answers

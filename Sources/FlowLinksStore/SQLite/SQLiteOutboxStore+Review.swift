@@ -5,6 +5,11 @@ import GRDB
 public struct OutboxPage: Sendable, Equatable {
     public var calls: [OutboxRecord]
     public var total: Int
+
+    public init(calls: [OutboxRecord], total: Int) {
+        self.calls = calls
+        self.total = total
+    }
 }
 
 /// What re-queueing failed calls by id did: all of them, or none when any id was wrong.
@@ -16,6 +21,12 @@ public struct OutboxRequeue: Sendable, Equatable {
     public var notFailed: [Int64: OutboxRecord.Status] = [:]
 
     public var isRefused: Bool { !unknown.isEmpty || !notFailed.isEmpty }
+
+    public init(requeued: [Int64] = [], unknown: [Int64] = [], notFailed: [Int64: OutboxRecord.Status] = [:]) {
+        self.requeued = requeued
+        self.unknown = unknown
+        self.notFailed = notFailed
+    }
 }
 
 /// What an operator sees of the outbox and does with it (`flowlinks outbox list|retry`).

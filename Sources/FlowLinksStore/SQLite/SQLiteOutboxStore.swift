@@ -29,8 +29,10 @@ public struct SQLiteOutboxStore: OutboxStore {
         }
     }
 
-    // why: a call behind a conversation's first one cannot go before it; counting it made a
-    // conversation waiting on a retry look due now, and the delivery loop spun until the retry time.
+    /// When a conversation's first pending call falls due or its lease runs out; the calls behind it
+    /// are not counted, since they cannot go before it.
+    // why: counting them made a conversation waiting on a retry (or another deliverer's claim) look
+    // due now, and the delivery loop spun without a pause until the retry time.
     public func nextDeliveryDate() async throws -> Date? {
         try await writer.read { db in
             try Date.fetchOne(
