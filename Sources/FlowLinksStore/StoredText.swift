@@ -4,11 +4,11 @@
 ///   NUL replaced by U+FFFD and is stored whole;
 /// - a key that names a row (a channel, conversation, event id, username, note author) is
 ///   refused, since two different keys would otherwise be stored as one.
-enum StoredText {
+package enum StoredText {
     static let replacement: Unicode.Scalar = "\u{FFFD}"
 
     /// `text` with every NUL replaced by U+FFFD.
-    static func free(_ text: String) -> String {
+    package static func free(_ text: String) -> String {
         // why: almost no text holds a NUL; checking the bytes first keeps the common case a scan.
         guard text.utf8.contains(0) else { return text }
         var cleaned = String.UnicodeScalarView()
@@ -16,11 +16,11 @@ enum StoredText {
         return String(cleaned)
     }
 
-    static func free(_ text: String?) -> String? { text.map(free) }
+    package static func free(_ text: String?) -> String? { text.map(free) }
 
     /// `key` unchanged, or `StoreInputError.nulInKey` when it holds a NUL.
     @discardableResult
-    static func key(_ key: String, _ name: String) throws -> String {
+    package static func key(_ key: String, _ name: String) throws -> String {
         guard !key.utf8.contains(0) else { throw StoreInputError.nulInKey(name) }
         return key
     }
