@@ -82,6 +82,21 @@ struct WebhookConversationContractTests {
     }
 
     @Test(arguments: ConversationBackend.available)
+    func firstMessagesSentAtOnceToANewConversationStartOneSession(backend: ConversationBackend) async throws {
+        try await backend.withConversations { database in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, store) in [database.store, database.replica, database.store, database.replica].enumerated() {
+                    group.addTask { try await send("hello", event: "first-\(index)", to: store) }
+                }
+                try await group.waitForAll()
+            }
+            let counts = try await database.query.rowCounts()
+            #expect(counts["sessions"] == 1, "the conversation's lock is taken before it has a row")
+            #expect(counts["processed_events"] == 4)
+        }
+    }
+
+    @Test(arguments: ConversationBackend.available)
     func concurrentTurnsOfManyConversationsAllLandOnceAndInOrder(backend: ConversationBackend) async throws {
         try await backend.withConversations { database in
             let conversations = (1...10).map { "team-\($0)" }
