@@ -38,7 +38,7 @@ public struct InboundMessage: Sendable {
     }
 
     /// The engine's turn for this message in the session `sessionID`.
-    func turn(inSession sessionID: Int64, state: SessionState, engine: Engine, now: Date) -> Turn {
+    package func turn(inSession sessionID: Int64, state: SessionState, engine: Engine, now: Date) -> Turn {
         guard let press else { return engine.reply(to: text, in: state, now: now) }
         return engine.press(press, inSession: sessionID, state: state, now: now)
     }
@@ -57,8 +57,21 @@ public struct TurnOutcome: Sendable {
     /// For a button press: whether it answered the question, or changed nothing.
     public var press: PressOutcome?
 
+    // why: written out (the memberwise one is internal) so that the PostgreSQL store builds outcomes too.
+    package init(
+        sessionID: Int64?, status: SessionStatus?, replies: [OutboundMessage], replayed: Bool = false,
+        reading: ReadingEvent? = nil, press: PressOutcome? = nil
+    ) {
+        self.sessionID = sessionID
+        self.status = status
+        self.replies = replies
+        self.replayed = replayed
+        self.reading = reading
+        self.press = press
+    }
+
     /// The outcome with `press` read from the replies, when the message was a press.
-    func reporting(pressOf message: InboundMessage) -> TurnOutcome {
+    package func reporting(pressOf message: InboundMessage) -> TurnOutcome {
         var outcome = self
         outcome.press = message.press.map { _ in PressOutcome(replies: replies) }
         return outcome

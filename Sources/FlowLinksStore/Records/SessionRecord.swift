@@ -18,7 +18,7 @@ public enum SessionStatus: String, Codable, Sendable, CaseIterable {
     }
 
     /// A status read from the database; a value no version of FlowLinks writes is an error, not a guess.
-    init(stored text: String) throws {
+    package init(stored text: String) throws {
         guard let status = SessionStatus(rawValue: text) else {
             throw DatabaseError(message: "a session has the unknown status \"\(text)\"")
         }
@@ -58,6 +58,31 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var workshopId: Int64?
     /// The code of the language the conversation is held in ("es"); `nil` for the default.
     public var language: String?
+
+    // why: written out (the memberwise one is internal) so that the PostgreSQL store builds sessions too.
+    package init(
+        id: Int64? = nil, channel: String, conversation: String, participant: String?, status: SessionStatus,
+        currentStep: String?, misses: Int, pendingConfirmation: String? = nil, pendingOptionId: String? = nil,
+        pendingNote: String? = nil, contentVersion: String, createdAt: Date, updatedAt: Date, revision: Int = 0,
+        workshopId: Int64? = nil, language: String? = nil
+    ) {
+        self.id = id
+        self.channel = channel
+        self.conversation = conversation
+        self.participant = participant
+        self.status = status
+        self.currentStep = currentStep
+        self.misses = misses
+        self.pendingConfirmation = pendingConfirmation
+        self.pendingOptionId = pendingOptionId
+        self.pendingNote = pendingNote
+        self.contentVersion = contentVersion
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.revision = revision
+        self.workshopId = workshopId
+        self.language = language
+    }
 }
 
 // why: sessions are read and written on every turn; explicit column mapping skips Codable's cost.
@@ -107,7 +132,7 @@ extension SessionRecord: FetchableRecord, MutablePersistableRecord {
 
 extension SessionRecord {
     /// The columns `init(positions:)` reads, in its order.
-    static let columns = """
+    package static let columns = """
         id, channel, conversation, participant, status, current_step, misses, pending_confirmation, content_version,
         created_at, updated_at, revision, workshop_id, pending_option_id, pending_note, language
         """

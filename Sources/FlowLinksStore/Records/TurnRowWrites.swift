@@ -71,12 +71,17 @@ extension ResultRecord {
 }
 
 /// JSON text for JSON columns, in the form GRDB's Codable records read back.
-enum JSONText {
-    static func messages(_ messages: [OutboundMessage]) -> String {
+package enum JSONText {
+    package static func messages(_ messages: [OutboundMessage]) -> String {
         String(decoding: OutboundMessage.json(messages), as: UTF8.self)
     }
 
-    static func choices(_ choices: [Choice]) -> String {
+    package static func choices(_ choices: [Choice]) -> String {
         String(decoding: Choice.json(choices), as: UTF8.self)
+    }
+
+    /// The value a JSON column's text holds, decoded as the records decode it (GRDB's JSON decoder).
+    package static func decode<Value: Decodable>(_ type: Value.Type, from text: String, column: String) throws -> Value {
+        try ResultRecord.databaseJSONDecoder(for: column).decode(type, from: Data(text.utf8))
     }
 }

@@ -18,6 +18,22 @@ public struct WorkshopRecord: Codable, Equatable, Sendable, Identifiable {
     public var closedAt: Date?
     public var createdAt: Date
 
+    // why: written out (the memberwise one is internal) so that the PostgreSQL store builds workshops too.
+    package init(
+        id: Int64? = nil, code: String, name: String, organizations: [String], initiatives: [String],
+        followsId: Int64? = nil, closesAt: Date? = nil, closedAt: Date? = nil, createdAt: Date
+    ) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.organizations = organizations
+        self.initiatives = initiatives
+        self.followsId = followsId
+        self.closesAt = closesAt
+        self.closedAt = closedAt
+        self.createdAt = createdAt
+    }
+
     /// Whether people can join at `now`.
     public func isOpen(at now: Date) -> Bool {
         closedAt == nil && (closesAt.map { now < $0 } ?? true)
