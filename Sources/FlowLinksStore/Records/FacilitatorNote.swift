@@ -10,6 +10,19 @@ public struct FacilitatorNote: Codable, Equatable, Sendable, Identifiable {
     public var createdAt: Date
     public var updatedAt: Date
 
+    /// A note with every column given.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        id: Int64? = nil, sessionId: Int64, author: String, text: String, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.sessionId = sessionId
+        self.author = author
+        self.text = text
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
     /// Whether the note was changed after it was written.
     public var wasEdited: Bool { updatedAt > createdAt }
 }

@@ -58,6 +58,32 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
     public var workshopId: Int64?
     /// The code of the language the conversation is held in ("es"); `nil` for the default.
     public var language: String?
+
+    /// A session with every column given.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        id: Int64? = nil, channel: String, conversation: String, participant: String? = nil, status: SessionStatus,
+        currentStep: String? = nil, misses: Int, pendingConfirmation: String? = nil, pendingOptionId: String? = nil,
+        pendingNote: String? = nil, contentVersion: String, createdAt: Date, updatedAt: Date, revision: Int = 0,
+        workshopId: Int64? = nil, language: String? = nil
+    ) {
+        self.id = id
+        self.channel = channel
+        self.conversation = conversation
+        self.participant = participant
+        self.status = status
+        self.currentStep = currentStep
+        self.misses = misses
+        self.pendingConfirmation = pendingConfirmation
+        self.pendingOptionId = pendingOptionId
+        self.pendingNote = pendingNote
+        self.contentVersion = contentVersion
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.revision = revision
+        self.workshopId = workshopId
+        self.language = language
+    }
 }
 
 // why: sessions are read and written on every turn; explicit column mapping skips Codable's cost.

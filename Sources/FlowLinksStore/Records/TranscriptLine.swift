@@ -14,6 +14,22 @@ public struct TranscriptLine: Codable, Equatable, Sendable {
     public var participant: String?
     public var platformMessageId: String?
     public var createdAt: Date
+
+    /// A transcript line with every column given.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        id: Int64? = nil, sessionId: Int64, direction: Direction, text: String, choices: [Choice]? = nil,
+        participant: String? = nil, platformMessageId: String? = nil, createdAt: Date
+    ) {
+        self.id = id
+        self.sessionId = sessionId
+        self.direction = direction
+        self.text = text
+        self.choices = choices
+        self.participant = participant
+        self.platformMessageId = platformMessageId
+        self.createdAt = createdAt
+    }
 }
 
 extension TranscriptLine: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {

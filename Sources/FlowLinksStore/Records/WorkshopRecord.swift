@@ -18,6 +18,23 @@ public struct WorkshopRecord: Codable, Equatable, Sendable, Identifiable {
     public var closedAt: Date?
     public var createdAt: Date
 
+    /// A workshop with every column given.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        id: Int64? = nil, code: String, name: String, organizations: [String], initiatives: [String], followsId: Int64? = nil,
+        closesAt: Date? = nil, closedAt: Date? = nil, createdAt: Date
+    ) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.organizations = organizations
+        self.initiatives = initiatives
+        self.followsId = followsId
+        self.closesAt = closesAt
+        self.closedAt = closedAt
+        self.createdAt = createdAt
+    }
+
     /// Whether people can join at `now`.
     public func isOpen(at now: Date) -> Bool {
         closedAt == nil && (closesAt.map { now < $0 } ?? true)
@@ -42,6 +59,16 @@ public struct WorkshopListing: Sendable, Equatable {
     public var joined: Int
     /// Conversations with a finished session in the workshop.
     public var finished: Int
+
+    /// A workshop with its counts.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        workshop: WorkshopRecord, joined: Int, finished: Int
+    ) {
+        self.workshop = workshop
+        self.joined = joined
+        self.finished = finished
+    }
 }
 
 /// Everything the team views of a workshop are worked out from.
@@ -53,6 +80,17 @@ public struct WorkshopReport: Sendable {
     public var sessions: [WorkshopAnswers]
     /// The same for the workshop it follows.
     public var earlierSessions: [WorkshopAnswers]
+
+    /// A workshop report from its parts.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        listing: WorkshopListing, follows: WorkshopRecord? = nil, sessions: [WorkshopAnswers], earlierSessions: [WorkshopAnswers]
+    ) {
+        self.listing = listing
+        self.follows = follows
+        self.sessions = sessions
+        self.earlierSessions = earlierSessions
+    }
 
     public var workshop: WorkshopRecord { listing.workshop }
 }
