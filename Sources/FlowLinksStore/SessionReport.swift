@@ -13,6 +13,19 @@ public struct SessionReport: Sendable {
     /// Oldest first.
     public var notes: [FacilitatorNote] = []
 
+    /// A session's whole record from its parts.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        session: SessionRecord, answers: [AnswerRecord], transcript: [TranscriptLine], result: ResultRecord? = nil,
+        notes: [FacilitatorNote] = []
+    ) {
+        self.session = session
+        self.answers = answers
+        self.transcript = transcript
+        self.result = result
+        self.notes = notes
+    }
+
     /// The answers in force now, by step.
     public var currentAnswers: [StepID: AnswerRecord] {
         Dictionary(answers.filter { $0.replacedAt == nil }.map { ($0.stepId, $0) }, uniquingKeysWith: { $1 })

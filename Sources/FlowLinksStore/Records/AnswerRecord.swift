@@ -13,6 +13,22 @@ public struct AnswerRecord: Codable, Equatable, Sendable {
     public var answeredAt: Date
     public var replacedAt: Date?
 
+    /// An answer with every column given.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        id: Int64? = nil, sessionId: Int64, stepId: String, optionId: String? = nil, text: String? = nil, skipped: Bool,
+        answeredAt: Date, replacedAt: Date? = nil
+    ) {
+        self.id = id
+        self.sessionId = sessionId
+        self.stepId = stepId
+        self.optionId = optionId
+        self.text = text
+        self.skipped = skipped
+        self.answeredAt = answeredAt
+        self.replacedAt = replacedAt
+    }
+
     /// The answer in the engine's terms.
     public var answer: Answer {
         Answer(optionID: optionId, text: text, skipped: skipped, answeredAt: answeredAt)

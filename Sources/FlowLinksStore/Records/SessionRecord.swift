@@ -61,8 +61,8 @@ public struct SessionRecord: Codable, Equatable, Sendable, Identifiable {
 
     // why: written out (the memberwise one is internal) so that the PostgreSQL store builds sessions too.
     package init(
-        id: Int64? = nil, channel: String, conversation: String, participant: String?, status: SessionStatus,
-        currentStep: String?, misses: Int, pendingConfirmation: String? = nil, pendingOptionId: String? = nil,
+        id: Int64? = nil, channel: String, conversation: String, participant: String? = nil, status: SessionStatus,
+        currentStep: String? = nil, misses: Int, pendingConfirmation: String? = nil, pendingOptionId: String? = nil,
         pendingNote: String? = nil, contentVersion: String, createdAt: Date, updatedAt: Date, revision: Int = 0,
         workshopId: Int64? = nil, language: String? = nil
     ) {

@@ -58,6 +58,16 @@ public struct WorkshopListing: Sendable, Equatable {
     public var joined: Int
     /// Conversations with a finished session in the workshop.
     public var finished: Int
+
+    /// A workshop with its counts.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        workshop: WorkshopRecord, joined: Int, finished: Int
+    ) {
+        self.workshop = workshop
+        self.joined = joined
+        self.finished = finished
+    }
 }
 
 /// Everything the team views of a workshop are worked out from.
@@ -69,6 +79,17 @@ public struct WorkshopReport: Sendable {
     public var sessions: [WorkshopAnswers]
     /// The same for the workshop it follows.
     public var earlierSessions: [WorkshopAnswers]
+
+    /// A workshop report from its parts.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        listing: WorkshopListing, follows: WorkshopRecord? = nil, sessions: [WorkshopAnswers], earlierSessions: [WorkshopAnswers]
+    ) {
+        self.listing = listing
+        self.follows = follows
+        self.sessions = sessions
+        self.earlierSessions = earlierSessions
+    }
 
     public var workshop: WorkshopRecord { listing.workshop }
 }

@@ -56,12 +56,38 @@ extension SQLiteReviewStore {
                     AND initiative.replaced_at IS NULL
                 ORDER BY r.created_at, r.session_id
                 """, arguments: [naming.organization, naming.initiative])
+        return try Overview(
+            finished: rows.map { row in
+                FinishedResult(
+                    result: try ResultRecord(row: row), organization: row["organization_name"],
+                    initiative: row["initiative_name"])
+            })
+    }
+}
+
+/// A completed session's result with the names its current answers give, as the overview reads it.
+public struct FinishedResult: Sendable {
+    public var result: ResultRecord
+    public var organization: String?
+    public var initiative: String?
+
+    public init(result: ResultRecord, organization: String?, initiative: String?) {
+        self.result = result
+        self.organization = organization
+        self.initiative = initiative
+    }
+}
+
+extension Overview {
+    /// The overview of `finished`, the results of completed sessions ordered by when they were
+    /// made (then by session id); every backend reads them and this groups them.
+    public init(finished: [FinishedResult]) {
         var histories: [String: InitiativeHistory] = [:]
         var latest: [String: ResultRecord] = [:]
-        for row in rows {
-            let record = try ResultRecord(row: row)
-            let organization = Self.trimmed(row["organization_name"])
-            let initiative = Self.trimmed(row["initiative_name"])
+        for row in finished {
+            let record = row.result
+            let organization = Self.trimmed(row.organization)
+            let initiative = Self.trimmed(row.initiative)
             // why: a unit separator cannot be typed into a chat, so two name pairs never share a key.
             let key = organization.lowercased() + "\u{1F}" + initiative.lowercased()
             let recommendation = record.result.recommendation
@@ -92,7 +118,7 @@ extension SQLiteReviewStore {
                 $1.organization.lowercased(), $1.initiative.lowercased()
             )
         }
-        return Overview(cells: cells, recommended: recommended, initiatives: initiatives)
+        self.init(cells: cells, recommended: recommended, initiatives: initiatives)
     }
 
     private static func trimmed(_ text: String?) -> String {

@@ -58,6 +58,26 @@ public struct SessionSummary: Sendable, Equatable, Identifiable {
     public var contentVersion: String
     /// The code of the language the conversation was held in; `nil` for the content's default.
     public var language: String? = nil
+
+    /// One line of the sessions list from its columns.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(
+        id: Int64, channel: String, conversation: String, status: SessionStatus, createdAt: Date, updatedAt: Date,
+        organization: String? = nil, initiative: String? = nil, recommendedLevel: Int? = nil, contentVersion: String,
+        language: String? = nil
+    ) {
+        self.id = id
+        self.channel = channel
+        self.conversation = conversation
+        self.status = status
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.organization = organization
+        self.initiative = initiative
+        self.recommendedLevel = recommendedLevel
+        self.contentVersion = contentVersion
+        self.language = language
+    }
 }
 
 /// One page of the sessions that match a filter, newest first.
@@ -67,6 +87,15 @@ public struct SessionPage: Sendable, Equatable {
     public var total: Int
     public var page: Int
     public var pageSize: Int
+
+    /// A page of sessions with the number of all matches.
+    // why: public, so another backend's stores (FlowLinksPostgres) can build it from their rows.
+    public init(sessions: [SessionSummary], total: Int, page: Int, pageSize: Int) {
+        self.sessions = sessions
+        self.total = total
+        self.page = page
+        self.pageSize = pageSize
+    }
 
     /// The 1-based positions of this page's sessions among all matches; `nil` when the page is empty.
     public var positions: ClosedRange<Int>? {
@@ -117,14 +146,12 @@ public struct SQLiteReviewStore: ReviewStore {
     }
 
     private func sessions(_ db: Database, matching filter: SessionFilter) throws -> SessionPage {
-        let pageSize = max(1, filter.pageSize)
-        // why: any page number may come from a URL; past this one the offset would overflow (and
-        // every page there is empty anyway).
-        let page = min(max(1, filter.page), Int.max / pageSize)
+        let pageSize = filter.effectivePageSize
+        let page = filter.effectivePage
         let query = SessionQuery(filter, naming: naming)
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + query.body, arguments: query.arguments) ?? 0
         var arguments = query.arguments
-        arguments += [pageSize, (page - 1) * pageSize]
+        arguments += [pageSize, filter.offset]
         let rows = try Row.fetchAll(
             db, sql: SessionQuery.columns + query.body + " ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?",
             arguments: arguments)
@@ -161,21 +188,21 @@ private struct SessionQuery {
             arguments += StatementArguments(values)
         }
         if let status = filter.status { add("s.status = ?", [status.rawValue]) }
-        // why: stored text never holds a NUL (`StoredText`); a filter's NUL becomes U+FFFD the same way,
-        // so it matches what was stored rather than being cut short at the binding.
-        if let channel = filter.channel { add("s.channel = ?", [StoredText.free(channel)]) }
+        if let channel = filter.storedChannel { add("s.channel = ?", [channel]) }
         // why: swiftLowercaseString (GRDB's String.lowercased()) folds case beyond ASCII, which LIKE alone does not.
         if let organization = filter.organization {
-            add(#"swiftLowercaseString(organization.text) LIKE ? ESCAPE '\'"#, [Self.containing(organization)])
+            add(
+                #"swiftLowercaseString(organization.text) LIKE ? ESCAPE '\'"#,
+                [SessionFilter.likePattern(containing: organization)])
         }
         if let initiative = filter.initiative {
-            add(#"swiftLowercaseString(initiative.text) LIKE ? ESCAPE '\'"#, [Self.containing(initiative)])
+            add(#"swiftLowercaseString(initiative.text) LIKE ? ESCAPE '\'"#, [SessionFilter.likePattern(containing: initiative)])
         }
         if let level = filter.recommendedLevel { add("r.recommended_level = ?", [level]) }
         if let from = filter.from { add("s.created_at >= ?", [from]) }
         if let to = filter.to { add("s.created_at < ?", [to]) }
         if let search = filter.search {
-            let pattern = Self.containing(search)
+            let pattern = SessionFilter.likePattern(containing: search)
             add(
                 #"""
                 (EXISTS (SELECT 1 FROM answers AS a WHERE a.session_id = s.id AND a.replaced_at IS NULL
@@ -186,16 +213,6 @@ private struct SessionQuery {
         }
         body = Self.from + (conditions.isEmpty ? "" : "\nWHERE " + conditions.joined(separator: "\n  AND "))
         self.arguments = arguments
-    }
-
-    /// A LIKE pattern that matches `text` anywhere, literally: its wildcards are escaped.
-    static func containing(_ text: String) -> String {
-        var escaped = ""
-        for character in StoredText.free(text).lowercased() {
-            if character == "\\" || character == "%" || character == "_" { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return "%" + escaped + "%"
     }
 
     static func summary(_ row: Row) throws -> SessionSummary {
