@@ -21,21 +21,22 @@ struct ConversationContractTests {
         return outcome
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func aWholeSessionEndsWithItsResultAndTranscript(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
+    @Test(arguments: StoreBackend.available)
+    func aWholeSessionEndsWithItsResultAndTranscript(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
             let clock = TestClock()
             let start = clock.now
-            let outcome = try #require(try await say(["hello"] + SampleAnswers.complete, to: database.store, clock: clock))
+            let outcome = try #require(
+                try await say(["hello"] + SampleAnswers.complete, to: database.conversations, clock: clock))
             #expect(outcome.status == .completed)
             #expect(outcome.replies.contains { $0.text.contains("Involving") })
             let sessionID = try #require(outcome.sessionID)
-            #expect(try await database.query.rowCounts()["results"] == 1)
-            let lines = try await database.store.transcript(ofSession: sessionID)
+            #expect(try await database.rows.rowCounts()["results"] == 1)
+            let lines = try await database.conversations.transcript(ofSession: sessionID)
             #expect(lines.filter { $0.direction == .inbound }.map(\.text) == ["hello"] + SampleAnswers.complete)
             #expect(lines.allSatisfy { $0.sessionId == sessionID && $0.createdAt > start })
             #expect(lines.contains { $0.choices?.isEmpty == false }, "the buttons of a choice question are kept")
-            let current = try #require(try await database.store.currentSession(key))
+            let current = try #require(try await database.conversations.currentSession(key))
             #expect(current.id == sessionID)
             #expect(current.status == .completed)
             #expect(current.participant == "sam")
@@ -43,85 +44,86 @@ struct ConversationContractTests {
         }
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func aSessionResumesOnAnotherReplicaAtTheSameQuestion(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
+    @Test(arguments: StoreBackend.available)
+    func aSessionResumesOnAnotherReplicaAtTheSameQuestion(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
             let clock = TestClock()
-            _ = try await database.store.open(key, participant: "sam", engine: engine, now: clock.now)
-            try await say(Array(SampleAnswers.throughDesiredLevel.prefix(6)), to: database.store, clock: clock)
+            _ = try await database.conversations.open(key, participant: "sam", engine: engine, now: clock.now)
+            try await say(Array(SampleAnswers.throughDesiredLevel.prefix(6)), to: database.conversations, clock: clock)
             clock.advance(60)
-            let outcome = try await database.replica.open(key, participant: "sam", engine: engine, now: clock.now)
+            let outcome = try await database.replica.conversations.open(key, participant: "sam", engine: engine, now: clock.now)
             #expect(outcome.replies.first?.text.contains("Welcome back") == true)
             #expect(outcome.replies.last?.text.contains("How do resources and funding") == true)
-            #expect(try await database.replica.currentSession(key)?.currentStep == "current_resources")
+            #expect(try await database.replica.conversations.currentSession(key)?.currentStep == "current_resources")
         }
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func aPausedSessionResumes(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
+    @Test(arguments: StoreBackend.available)
+    func aPausedSessionResumes(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
             let clock = TestClock()
-            try await say(["hello", "Riverside"], to: database.store, clock: clock)
-            let paused = try #require(try await database.store.pause(key, engine: engine, now: clock.now))
+            try await say(["hello", "Riverside"], to: database.conversations, clock: clock)
+            let paused = try #require(try await database.conversations.pause(key, engine: engine, now: clock.now))
             #expect(paused.status == .paused)
-            #expect(try await database.store.pause(key, engine: engine, now: clock.now) == nil)
-            let resumed = try #require(try await say(["I'm back"], to: database.replica, clock: clock))
+            #expect(try await database.conversations.pause(key, engine: engine, now: clock.now) == nil)
+            let resumed = try #require(try await say(["I'm back"], to: database.replica.conversations, clock: clock))
             #expect(resumed.status == .active)
             #expect(resumed.replies.last?.text.contains("Which program") == true)
         }
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func aChangedAnswerKeepsItsHistory(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
+    @Test(arguments: StoreBackend.available)
+    func aChangedAnswerKeepsItsHistory(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
             let clock = TestClock()
             let outcome = try #require(
                 try await say(
-                    ["hello", "Riverside", "Parent Cafe", "back", "Parent Café Plus"], to: database.store, clock: clock))
-            let history = try await database.query.answerHistory(ofSession: try #require(outcome.sessionID))
+                    ["hello", "Riverside", "Parent Cafe", "back", "Parent Café Plus"], to: database.conversations, clock: clock))
+            let history = try await database.rows.answerHistory(ofSession: try #require(outcome.sessionID))
             #expect(history == ["organization: Riverside", "initiative: Parent Cafe (replaced)", "initiative: Parent Café Plus"])
         }
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func restartAbandonsAnUnfinishedSessionAndStartsANewOne(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
+    @Test(arguments: StoreBackend.available)
+    func restartAbandonsAnUnfinishedSessionAndStartsANewOne(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
             let clock = TestClock()
-            let first = try #require(try await say(["hello", "Riverside"], to: database.store, clock: clock)?.sessionID)
-            let outcome = try #require(try await say(["restart", "yes"], to: database.store, clock: clock))
+            let first = try #require(try await say(["hello", "Riverside"], to: database.conversations, clock: clock)?.sessionID)
+            let outcome = try #require(try await say(["restart", "yes"], to: database.conversations, clock: clock))
             let fresh = try #require(outcome.sessionID)
             #expect(fresh != first)
-            #expect(try await database.query.status(ofSession: first) == .abandoned)
-            #expect(try await database.store.currentSession(key)?.id == fresh)
-            #expect(try await database.query.answerHistory(ofSession: fresh).isEmpty)
+            #expect(try await database.rows.status(ofSession: first) == .abandoned)
+            #expect(try await database.conversations.currentSession(key)?.id == fresh)
+            #expect(try await database.rows.answerHistory(ofSession: fresh).isEmpty)
         }
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func deleteMyDataErasesTheConversationsSessionsOnly(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
+    @Test(arguments: StoreBackend.available)
+    func deleteMyDataErasesTheConversationsSessionsOnly(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
             let clock = TestClock()
             let other = ConversationKey(channel: "repl", conversation: "team-b")
-            _ = try await database.store.converse(InboundMessage(key: other, text: "hello"), engine: engine, now: clock.now)
-            let before = try await database.query.rowCounts()
-            try await say(["hello", "Riverside", "restart", "yes", "Second Try Org"], to: database.store, clock: clock)
-            let outcome = try #require(try await say(["delete my data", "yes"], to: database.store, clock: clock))
+            _ = try await database.conversations.converse(
+                InboundMessage(key: other, text: "hello"), engine: engine, now: clock.now)
+            let before = try await database.rows.rowCounts()
+            try await say(["hello", "Riverside", "restart", "yes", "Second Try Org"], to: database.conversations, clock: clock)
+            let outcome = try #require(try await say(["delete my data", "yes"], to: database.conversations, clock: clock))
             #expect(outcome.sessionID == nil)
             #expect(outcome.replies.first?.text.contains("deleted") == true)
-            #expect(try await database.query.rowCounts() == before, "the abandoned session went too")
-            #expect(try await database.store.currentSession(key) == nil)
-            #expect(try await database.store.currentSession(other) != nil)
+            #expect(try await database.rows.rowCounts() == before, "the abandoned session went too")
+            #expect(try await database.conversations.currentSession(key) == nil)
+            #expect(try await database.conversations.currentSession(other) != nil)
         }
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func aKeyWithANulCharacterIsRefused(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
+    @Test(arguments: StoreBackend.available)
+    func aKeyWithANulCharacterIsRefused(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
             let bad = ConversationKey(channel: "repl", conversation: "team\u{0}a")
             await #expect(throws: StoreInputError.nulInKey("conversation")) {
-                try await database.store.converse(InboundMessage(key: bad, text: "hello"), engine: engine, now: Date())
+                try await database.conversations.converse(InboundMessage(key: bad, text: "hello"), engine: engine, now: Date())
             }
-            let counts = try await database.query.rowCounts()
+            let counts = try await database.rows.rowCounts()
             #expect(counts["sessions"] == 0)
         }
     }

@@ -10,7 +10,7 @@ struct FacilitatorContractTests {
 
     func signIn(
         _ tokenHash: String, as account: FacilitatorRecord, hash: String = "$2b$one", at time: Date? = nil,
-        in stores: PartialStores
+        in stores: BackendStores
     ) async throws -> Bool {
         let time = time ?? now
         return try await stores.facilitators.startFacilitatorSignIn(
@@ -18,12 +18,12 @@ struct FacilitatorContractTests {
             now: time, expiresAt: time + 8 * hour)
     }
 
-    func find(_ tokenHash: String, at time: Date, in stores: PartialStores) async throws -> FacilitatorSignIn? {
+    func find(_ tokenHash: String, at time: Date, in stores: BackendStores) async throws -> FacilitatorSignIn? {
         try await stores.facilitators.facilitatorSignIn(tokenHash: tokenHash, now: time, lifetime: 8 * hour)
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func namesAreOneAccountWhateverTheirLetterCase(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func namesAreOneAccountWhateverTheirLetterCase(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let carol = try await stores.facilitators.addFacilitator(username: "Carol", passwordHash: "$2b$one", now: now)
             #expect(carol.id != nil)
@@ -37,10 +37,10 @@ struct FacilitatorContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func aNameWithANulIsRefusedAndNeverFound(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aNameWithANulIsRefusedAndNeverFound(backend: StoreBackend) async throws {
         // why: the closure says it throws, since its only `try`s are inside macros.
-        try await backend.withStores { (stores: PartialStores) async throws in
+        try await backend.withStores { (stores: BackendStores) async throws in
             await #expect(throws: StoreInputError.nulInKey("username")) {
                 try await stores.facilitators.addFacilitator(username: "car\u{0}ol", passwordHash: "$2b$one", now: now)
             }
@@ -54,8 +54,8 @@ struct FacilitatorContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func aSignInExpiresUnusedAndUseKeepsItAliveAtMostOnceAMinute(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aSignInExpiresUnusedAndUseKeepsItAliveAtMostOnceAMinute(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let carol = try await stores.facilitators.addFacilitator(username: "carol", passwordHash: "$2b$one", now: now)
             #expect(try await signIn("aa", as: carol, in: stores))
@@ -71,9 +71,9 @@ struct FacilitatorContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
+    @Test(arguments: StoreBackend.available)
     func changingThePasswordEndsTheSignInsAndRefusesOnesCheckedAgainstTheOldOne(
-        backend: PartialStoreBackend
+        backend: StoreBackend
     )
         async throws
     {
@@ -93,8 +93,8 @@ struct FacilitatorContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func removingAnAccountRemovesItsSignIns(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func removingAnAccountRemovesItsSignIns(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let carol = try await stores.facilitators.addFacilitator(username: "carol", passwordHash: "$2b$one", now: now)
             #expect(try await signIn("aa", as: carol, in: stores))
@@ -106,8 +106,8 @@ struct FacilitatorContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func signingOutOneSignInOneAccountOrEveryone(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func signingOutOneSignInOneAccountOrEveryone(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let carol = try await stores.facilitators.addFacilitator(username: "carol", passwordHash: "$2b$one", now: now)
             let maria = try await stores.facilitators.addFacilitator(username: "maria", passwordHash: "$2b$m", now: now)
@@ -128,8 +128,8 @@ struct FacilitatorContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func startingASignInForgetsExpiredOnes(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func startingASignInForgetsExpiredOnes(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let carol = try await stores.facilitators.addFacilitator(username: "carol", passwordHash: "$2b$one", now: now)
             #expect(try await signIn("aa", as: carol, in: stores))
@@ -138,8 +138,8 @@ struct FacilitatorContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func notesBelongToASessionAndOnlyTheirAuthorRewritesThem(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func notesBelongToASessionAndOnlyTheirAuthorRewritesThem(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let session = try await stores.tables.addSession("a", updatedAt: now)
             #expect(try await stores.facilitators.addNote(toSession: session + 1, author: "kim", text: "x", now: now) == nil)

@@ -12,7 +12,7 @@ struct MaintenanceContractTests {
 
     /// A session last active at `updatedAt` with an answer, a transcript line, a result, a note, the
     /// dedupe record of its turn and a call of its own.
-    func addFullSession(_ conversation: String, updatedAt: Date, in stores: PartialStores) async throws {
+    func addFullSession(_ conversation: String, updatedAt: Date, in stores: BackendStores) async throws {
         let id = try await stores.tables.addSession(conversation, updatedAt: updatedAt)
         let at = TableValue.date(updatedAt)
         try await stores.tables.execute(
@@ -34,7 +34,7 @@ struct MaintenanceContractTests {
             "UPDATE outbox SET session_id = ? WHERE conversation = ?", [.integer(id), .text(conversation)])
     }
 
-    func addEvent(_ conversation: String, session: Int64?, at date: Date, in stores: PartialStores) async throws {
+    func addEvent(_ conversation: String, session: Int64?, at date: Date, in stores: BackendStores) async throws {
         try await stores.tables.execute(
             """
             INSERT INTO processed_events (channel, conversation, event_id, session_id, replies, created_at)
@@ -43,7 +43,7 @@ struct MaintenanceContractTests {
     }
 
     /// Calls of no session, queued 200 days ago: one sent, one failed, one still pending.
-    func addOrphanCalls(in stores: PartialStores) async throws {
+    func addOrphanCalls(in stores: BackendStores) async throws {
         let old = now - 200 * day
         let call = PlatformCall(channel: "telegram", method: "sendMessage", body: [2])
         for name in ["sent", "failed", "pending"] {
@@ -55,8 +55,8 @@ struct MaintenanceContractTests {
         try await stores.outbox.markAttemptFailed(try #require(byName["failed"]), error: "gone", retryAt: nil)
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func rowCountsNameEveryTableOfConversationData(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func rowCountsNameEveryTableOfConversationData(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             #expect(await stores.maintenance.isReachable())
             let empty = try await stores.maintenance.rowCounts()
@@ -68,8 +68,8 @@ struct MaintenanceContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func purgeDeletesOldSessionsWholeAndOldFinishedOrphansAndKeepsTheRest(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func purgeDeletesOldSessionsWholeAndOldFinishedOrphansAndKeepsTheRest(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             try await addFullSession("old", updatedAt: now - 200 * day, in: stores)
             try await addFullSession("recent", updatedAt: now - day, in: stores)
@@ -95,8 +95,8 @@ struct MaintenanceContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func aDryRunCountsWhatAPurgeDeletesAndDeletesNothing(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aDryRunCountsWhatAPurgeDeletesAndDeletesNothing(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             try await addFullSession("old", updatedAt: now - 200 * day, in: stores)
             try await addFullSession("recent", updatedAt: now - day, in: stores)
@@ -110,8 +110,8 @@ struct MaintenanceContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func aPurgeInBatchesDeletesEveryOldSessionAndCountsThemAll(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aPurgeInBatchesDeletesEveryOldSessionAndCountsThemAll(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             for number in 0..<5 { try await addFullSession("old-\(number)", updatedAt: now - 100 * day, in: stores) }
             try await addFullSession("recent", updatedAt: now, in: stores)

@@ -8,8 +8,8 @@ import Testing
 struct OutboxClaimContractTests {
     let now = TestClock().now
 
-    @Test(arguments: PartialStoreBackend.available)
-    func aClaimedCallIsNotClaimedAgainUntilItsLeaseRunsOut(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aClaimedCallIsNotClaimedAgainUntilItsLeaseRunsOut(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             try await stores.outbox.enqueue([call("one")], for: key("a"), at: now)
             let first = try await stores.outbox.claimDueDeliveries(at: now, lease: 20, limit: 8)
@@ -20,8 +20,8 @@ struct OutboxClaimContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func aConversationsNextCallWaitsForItsClaimedOne(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aConversationsNextCallWaitsForItsClaimedOne(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             try await stores.outbox.enqueue([call("one"), call("two")], for: key("a"), at: now)
             try await stores.outbox.enqueue([call("other")], for: key("b"), at: now)
@@ -35,8 +35,8 @@ struct OutboxClaimContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func concurrentClaimsNeverShareACall(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func concurrentClaimsNeverShareACall(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             for conversation in 0..<40 {
                 try await stores.outbox.enqueue([call("\(conversation)")], for: key("c\(conversation)"), at: now)

@@ -8,8 +8,8 @@ import Testing
 struct OutboxContractTests {
     let now = TestClock().now
 
-    @Test(arguments: PartialStoreBackend.available)
-    func aCallIsStoredAsQueuedAndMarkedSentOnce(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aCallIsStoredAsQueuedAndMarkedSentOnce(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let bytes: [UInt8] = [0, 1, 0x7F, 0x80, 0xFF]
             try await stores.outbox.enqueue(
@@ -32,8 +32,8 @@ struct OutboxContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func aConversationWithANulInItsNameIsRefused(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aConversationWithANulInItsNameIsRefused(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             await #expect(throws: StoreInputError.nulInKey("conversation")) {
                 try await stores.outbox.enqueue([call("x")], for: key("a\u{0}b"), at: now)
@@ -43,8 +43,8 @@ struct OutboxContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func aFailedAttemptIsRetriedAtItsTimeBeforeTheLeaseRunsOut(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aFailedAttemptIsRetriedAtItsTimeBeforeTheLeaseRunsOut(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             try await stores.outbox.enqueue([call("one"), call("two")], for: key("a"), at: now)
             let one = try #require(try await stores.outbox.claimDueDeliveries(at: now, lease: 20, limit: 8).first?.id)
@@ -58,8 +58,8 @@ struct OutboxContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func aCallThatGivesUpFailsAndLetsItsConversationGoOn(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aCallThatGivesUpFailsAndLetsItsConversationGoOn(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             try await stores.outbox.enqueue([call("one"), call("two")], for: key("a"), at: now)
             let one = try #require(try await stores.outbox.claimDueDeliveries(at: now, lease: 20, limit: 8).first?.id)
@@ -71,9 +71,9 @@ struct OutboxContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
+    @Test(arguments: StoreBackend.available)
     func theNextDeliveryIsWhenAConversationsFirstCallFallsDueOrItsLeaseRunsOut(
-        backend: PartialStoreBackend
+        backend: StoreBackend
     )
         async throws
     {
@@ -88,8 +88,8 @@ struct OutboxContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func listShowsTheChosenStatusesNewestFirstWithTheirTotal(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func listShowsTheChosenStatusesNewestFirstWithTheirTotal(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             try await stores.outbox.enqueue([call("one"), call("two"), call("three")], for: key("a"), at: now)
             try await stores.outbox.enqueue([call("other")], for: key("b"), at: now)
@@ -106,8 +106,8 @@ struct OutboxContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
-    func requeueingFailedCallsIsAllOrNothing(backend: PartialStoreBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func requeueingFailedCallsIsAllOrNothing(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             try await stores.outbox.enqueue([call("one")], for: key("a"), at: now)
             try await stores.outbox.enqueue([call("two")], for: key("b"), at: now)
@@ -136,9 +136,9 @@ struct OutboxContractTests {
         }
     }
 
-    @Test(arguments: PartialStoreBackend.available)
+    @Test(arguments: StoreBackend.available)
     func deliverersWorkingAtOnceMakeEveryCallOnceAndEachConversationsInOrder(
-        backend: PartialStoreBackend
+        backend: StoreBackend
     )
         async throws
     {

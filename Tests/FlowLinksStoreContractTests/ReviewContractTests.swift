@@ -8,12 +8,12 @@ import Testing
 struct ReviewContractTests {
     typealias Fixture = ReviewFixture
 
-    func list(_ stores: ReviewBackend.Stores, _ filter: SessionFilter) async throws -> [String] {
+    func list(_ stores: BackendStores, _ filter: SessionFilter) async throws -> [String] {
         Fixture.conversations(try await stores.review.sessions(matching: filter))
     }
 
-    @Test(arguments: ReviewBackend.available)
-    func everyFilterNarrowsTheListNewestFirst(backend: ReviewBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func everyFilterNarrowsTheListNewestFirst(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             _ = try await Fixture(seeding: stores.seeding)
             let all = try await stores.review.sessions(matching: SessionFilter())
@@ -37,8 +37,8 @@ struct ReviewContractTests {
         }
     }
 
-    @Test(arguments: ReviewBackend.available)
-    func namesMatchInAnyCaseAndWildcardsLiterally(backend: ReviewBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func namesMatchInAnyCaseAndWildcardsLiterally(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             _ = try await Fixture(seeding: stores.seeding)
             #expect(try await list(stores, SessionFilter(organization: "CAFÉ")) == ["a"])
@@ -52,8 +52,8 @@ struct ReviewContractTests {
         }
     }
 
-    @Test(arguments: ReviewBackend.available)
-    func searchFindsCurrentAnswersAndWhatPeopleWrote(backend: ReviewBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func searchFindsCurrentAnswersAndWhatPeopleWrote(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             _ = try await Fixture(seeding: stores.seeding)
             #expect(try await list(stores, SessionFilter(search: "DROP_IN")) == ["d"], "not dropXin, not the bot's line")
@@ -66,8 +66,8 @@ struct ReviewContractTests {
         }
     }
 
-    @Test(arguments: ReviewBackend.available)
-    func pagesAreClampedAndCountAllMatches(backend: ReviewBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func pagesAreClampedAndCountAllMatches(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             _ = try await Fixture(seeding: stores.seeding)
             let second = try await stores.review.sessions(matching: SessionFilter(page: 2, pageSize: 2))
@@ -84,8 +84,8 @@ struct ReviewContractTests {
         }
     }
 
-    @Test(arguments: ReviewBackend.available)
-    func aReportHoldsEverythingRecordedAboutASession(backend: ReviewBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aReportHoldsEverythingRecordedAboutASession(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let fixture = try await Fixture(seeding: stores.seeding)
             let a = try #require(fixture.ids["a"])
@@ -107,8 +107,8 @@ struct ReviewContractTests {
         }
     }
 
-    @Test(arguments: ReviewBackend.available)
-    func theOverviewGroupsInitiativesInAnyCase(backend: ReviewBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func theOverviewGroupsInitiativesInAnyCase(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let fixture = try await Fixture(seeding: stores.seeding)
             let overview = try await stores.review.overview()
@@ -126,8 +126,8 @@ struct ReviewContractTests {
         }
     }
 
-    @Test(arguments: ReviewBackend.available)
-    func erasingASessionTakesEverythingItHeld(backend: ReviewBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func erasingASessionTakesEverythingItHeld(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let fixture = try await Fixture(seeding: stores.seeding)
             let a = try #require(fixture.ids["a"])

@@ -29,76 +29,81 @@ struct WebhookConversationContractTests {
             InboundMessage(key: key(conversation), text: text), eventID: event, engine: engine, now: now, render: Self.render)
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func theTurnsOutboxRowsAreWrittenWithIt(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
-            let (outcome, rendered) = try await send("hello", event: "1", to: database.store)
+    @Test(arguments: StoreBackend.available)
+    func theTurnsOutboxRowsAreWrittenWithIt(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
+            let (outcome, rendered) = try await send("hello", event: "1", to: database.conversations)
             #expect(rendered == outcome.replies.map(\.text))
             let expected = outcome.replies.map { "team-a send \($0.text) pending 0" }
             #expect(!expected.isEmpty)
-            #expect(try await database.query.outbox() == expected)
-            #expect(try await database.store.hasProcessed(key("team-a"), eventID: "1"))
-            #expect(!(try await database.store.hasProcessed(key("team-b"), eventID: "1")), "an event id counts per conversation")
+            #expect(try await database.rows.outbox() == expected)
+            #expect(try await database.conversations.hasProcessed(key("team-a"), eventID: "1"))
+            #expect(
+                !(try await database.conversations.hasProcessed(key("team-b"), eventID: "1")),
+                "an event id counts per conversation")
         }
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func aReplayedEventGetsTheSameRepliesAndChangesNothing(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
-            try await send("hello", event: "1", to: database.store)
-            let (first, firstRendered) = try await send("Riverside", event: "2", to: database.store)
-            let counts = try await database.query.rowCounts()
-            let outbox = try await database.query.outbox()
-            let (again, againRendered) = try await send("Riverside", event: "2", to: database.replica)
+    @Test(arguments: StoreBackend.available)
+    func aReplayedEventGetsTheSameRepliesAndChangesNothing(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
+            try await send("hello", event: "1", to: database.conversations)
+            let (first, firstRendered) = try await send("Riverside", event: "2", to: database.conversations)
+            let counts = try await database.rows.rowCounts()
+            let outbox = try await database.rows.outbox()
+            let (again, againRendered) = try await send("Riverside", event: "2", to: database.replica.conversations)
             #expect(again.replayed)
             #expect(!first.replayed)
             #expect(again.replies == first.replies)
             #expect(again.sessionID == first.sessionID)
             #expect(again.status == first.status)
             #expect(againRendered == firstRendered)
-            #expect(try await database.query.rowCounts() == counts)
-            #expect(try await database.query.outbox() == outbox)
+            #expect(try await database.rows.rowCounts() == counts)
+            #expect(try await database.rows.outbox() == outbox)
         }
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func theSameEventSentTwiceAtOnceIsAnsweredOnce(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
-            try await send("hello", event: "1", to: database.store)
-            let counts = try await database.query.rowCounts()
+    @Test(arguments: StoreBackend.available)
+    func theSameEventSentTwiceAtOnceIsAnsweredOnce(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
+            try await send("hello", event: "1", to: database.conversations)
+            let counts = try await database.rows.rowCounts()
             let outcomes = try await withThrowingTaskGroup(of: TurnOutcome.self) { group in
-                for store in [database.store, database.replica] {
+                for store in [database.conversations, database.replica.conversations] {
                     group.addTask { try await send("Riverside", event: "2", to: store).0 }
                 }
                 return try await group.reduce(into: [TurnOutcome]()) { $0.append($1) }
             }
             #expect(outcomes.filter(\.replayed).count == 1)
             #expect(outcomes[0].replies == outcomes[1].replies)
-            let after = try await database.query.rowCounts()
+            let after = try await database.rows.rowCounts()
             #expect(after["processed_events"] == (counts["processed_events"] ?? 0) + 1)
             #expect(after["answers"] == (counts["answers"] ?? 0) + 1)
             #expect(after["outbox"] == (counts["outbox"] ?? 0) + outcomes[0].replies.count)
         }
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func firstMessagesSentAtOnceToANewConversationStartOneSession(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
+    @Test(arguments: StoreBackend.available)
+    func firstMessagesSentAtOnceToANewConversationStartOneSession(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for (index, store) in [database.store, database.replica, database.store, database.replica].enumerated() {
+                for (index, store) in [
+                    database.conversations, database.replica.conversations, database.conversations,
+                    database.replica.conversations,
+                ].enumerated() {
                     group.addTask { try await send("hello", event: "first-\(index)", to: store) }
                 }
                 try await group.waitForAll()
             }
-            let counts = try await database.query.rowCounts()
+            let counts = try await database.rows.rowCounts()
             #expect(counts["sessions"] == 1, "the conversation's lock is taken before it has a row")
             #expect(counts["processed_events"] == 4)
         }
     }
 
-    @Test(arguments: ConversationBackend.available)
-    func concurrentTurnsOfManyConversationsAllLandOnceAndInOrder(backend: ConversationBackend) async throws {
-        try await backend.withConversations { database in
+    @Test(arguments: StoreBackend.available)
+    func concurrentTurnsOfManyConversationsAllLandOnceAndInOrder(backend: StoreBackend) async throws {
+        try await backend.withStores { database in
             let conversations = (1...10).map { "team-\($0)" }
             let texts = ["hello"] + SampleAnswers.complete
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -106,25 +111,27 @@ struct WebhookConversationContractTests {
                     group.addTask {
                         for (index, text) in texts.enumerated() {
                             // why: turns alternate between the replicas, so order is kept across them.
-                            let store = index.isMultiple(of: 2) ? database.store : database.replica
+                            let store = index.isMultiple(of: 2) ? database.conversations : database.replica.conversations
                             try await send(text, event: "\(conversation)-\(index)", in: conversation, to: store)
                         }
                     }
                 }
                 try await group.waitForAll()
             }
-            let counts = try await database.query.rowCounts()
+            let counts = try await database.rows.rowCounts()
             #expect(counts["sessions"] == 10)
             #expect(counts["results"] == 10)
             #expect(counts["processed_events"] == 10 * texts.count)
             var histories: Set<[String]> = []
             for conversation in conversations {
-                let session = try #require(try await database.store.currentSession(key(conversation)))
+                let session = try #require(try await database.conversations.currentSession(key(conversation)))
                 #expect(session.status == .completed)
                 let sessionID = try #require(session.id)
-                let inbound = try await database.store.transcript(ofSession: sessionID).filter { $0.direction == .inbound }
+                let inbound = try await database.conversations.transcript(ofSession: sessionID).filter {
+                    $0.direction == .inbound
+                }
                 #expect(inbound.map(\.text) == texts)
-                let answers = try await database.query.answerHistory(ofSession: sessionID)
+                let answers = try await database.rows.answerHistory(ofSession: sessionID)
                 #expect(!answers.isEmpty && answers.count == Set(answers).count, "every answer once")
                 #expect(!answers.contains { $0.hasSuffix("(replaced)") })
                 histories.insert(answers)

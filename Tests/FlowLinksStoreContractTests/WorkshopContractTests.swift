@@ -13,7 +13,7 @@ struct WorkshopContractTests {
     /// A session of `workshop` in `conversation`, with an organization answer.
     @discardableResult
     func join(
-        _ stores: ReviewBackend.Stores, _ workshop: Int64?, _ conversation: String, _ status: SessionStatus,
+        _ stores: BackendStores, _ workshop: Int64?, _ conversation: String, _ status: SessionStatus,
         organization: String
     ) async throws -> Int64 {
         let id = try await stores.seeding.insert(
@@ -28,8 +28,8 @@ struct WorkshopContractTests {
         return id
     }
 
-    @Test(arguments: ReviewBackend.available)
-    func aWorkshopIsFoundByItsCodeTypedInAnyCase(backend: ReviewBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func aWorkshopIsFoundByItsCodeTypedInAnyCase(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let made = try await stores.workshops.createWorkshop(
                 name: "Spring", organizations: ["Riverside", "Café/Ünïon"], initiatives: [], closesAt: now + 3600,
@@ -54,8 +54,8 @@ struct WorkshopContractTests {
         }
     }
 
-    @Test(arguments: ReviewBackend.available)
-    func countsAndTheReportTakeEachConversationsLatestFinishedSession(backend: ReviewBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func countsAndTheReportTakeEachConversationsLatestFinishedSession(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let earlier = try await stores.workshops.createWorkshop(
                 name: "Spring", organizations: [], initiatives: [], closesAt: nil, follows: nil, now: now, codes: [first])
@@ -83,8 +83,8 @@ struct WorkshopContractTests {
         }
     }
 
-    @Test(arguments: ReviewBackend.available)
-    func closingKeepsTheFirstMoment(backend: ReviewBackend) async throws {
+    @Test(arguments: StoreBackend.available)
+    func closingKeepsTheFirstMoment(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
             let made = try await stores.workshops.createWorkshop(
                 name: "Spring", organizations: [], initiatives: [], closesAt: nil, follows: nil, now: now, codes: [first])

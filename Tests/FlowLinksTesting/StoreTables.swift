@@ -23,10 +23,12 @@ public struct StoreTables: Sendable {
         try await run(sql, values)
     }
 
-    /// A new in-memory SQLite database, with its tables.
-    public static func inMemorySQLite() throws -> (database: SQLiteDatabase, tables: StoreTables) {
+    /// A new in-memory SQLite database, with its tables and a way to seed review rows into it.
+    public static func inMemorySQLite() throws -> (
+        database: SQLiteDatabase, tables: StoreTables, seeding: SQLiteReviewSeeding
+    ) {
         let queue = try DatabaseQueue()
-        return (try SQLiteDatabase(queue), .sqlite(queue))
+        return (try SQLiteDatabase(queue), .sqlite(queue), SQLiteReviewSeeding(writer: queue))
     }
 
     /// The tables of the SQLite database in `writer`.

@@ -5,52 +5,6 @@ import FlowLinksTesting
 import Foundation
 import Testing
 
-/// The conversation stores the conversation contract tests run against, each test on an empty
-/// database. PostgreSQL runs only when a test server is given (`FLOWLINKS_TEST_POSTGRES`).
-// why: not a `StoreBackend` case, which needs all six stores; the conversations come first.
-enum ConversationBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite, postgres
-
-    var testDescription: String { rawValue }
-
-    /// The backends this run can test.
-    static let available: [ConversationBackend] = PostgresTestServer.url == nil ? [.sqlite] : allCases
-
-    /// Runs `body` with two conversation stores on one new, empty database, and a look at its rows.
-    func withConversations<Result: Sendable>(_ body: (ConversationDatabase) async throws -> Result) async throws -> Result {
-        switch self {
-        case .sqlite:
-            let database = try SQLiteDatabase.inMemory()
-            let stores = database.stores(naming: NamingSteps(DefaultPrompts.script))
-            return try await body(
-                ConversationDatabase(
-                    store: stores.conversations,
-                    replica: database.stores(naming: NamingSteps(DefaultPrompts.script)).conversations,
-                    query: SQLiteRows(database: database, outbox: stores.outbox)))
-        case .postgres:
-            return try await PostgresTestServer.withMigratedDatabase { database in
-                // why: a second pool on the same database stands in for a second replica.
-                try await PostgreSQLDatabase.withDatabase(
-                    location: database.location, poolSize: 2, logger: PostgresTestServer.logger
-                ) { other in
-                    try await body(
-                        ConversationDatabase(
-                            store: PostgresConversationStore(database: database),
-                            replica: PostgresConversationStore(database: other), query: PostgresRows(database: database)))
-                }
-            }
-        }
-    }
-}
-
-/// Two conversation stores on one database (as two replicas have), and its rows.
-struct ConversationDatabase: Sendable {
-    let store: any ConversationStore
-    /// Another store on the same database.
-    let replica: any ConversationStore
-    let query: any ConversationRows
-}
-
 /// What the conversation rows hold, read the same way from either backend.
 protocol ConversationRows: Sendable {
     /// How many rows each conversation table holds.
