@@ -15,6 +15,10 @@ struct ServeCommand: AsyncParsableCommand {
             defaults; the first that sets a value wins. A channel is on only when its secret is set; the \
             generic JSON channel also works without a token while the server listens on loopback.
 
+            The database is an SQLite file by default. With database = postgres://user@host/name (or \
+            FLOWLINKS_DATABASE, or --db), several replicas serve one PostgreSQL database; each applies the \
+            migrations it lacks at start, one at a time.
+
             Settings (config file key, environment variable):
             \(ServerSettingsOptions.settingsHelp)
 
@@ -28,11 +32,16 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "flowlinks")
         logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
         let script = try PromptsOptions.folder(config.promptsDirectory).loadScript()
-        let stores = try SQLiteDatabase.open(path: config.databasePath).stores(naming: NamingSteps(script))
+        try await DatabaseLocation(config).withStores(naming: NamingSteps(script), logger: logger) { stores in
+            try await serve(config, script: script, stores: stores, logger: logger)
+        }
+    }
+
+    private func serve(_ config: Config, script: Script, stores: Stores, logger: Logger) async throws {
         logger.info(
             "FlowLinks is listening",
             metadata: [
-                "address": "\(config.host):\(config.port)", "database": "\(config.databasePath)",
+                "address": "\(config.host):\(config.port)", "database": "\(config.databaseForDisplay)",
                 "channels": "\(config.enabledChannels.joined(separator: ", "))", "prompts": "\(script.version)",
             ])
         let app = buildApplication(config, dependencies: ServerDependencies(script: script, stores: stores, logger: logger))

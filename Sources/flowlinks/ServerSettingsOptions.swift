@@ -14,7 +14,7 @@ struct ServerSettingsOptions: ParsableArguments {
     @Option(help: "Port to listen on.")
     var port: String?
 
-    @Option(help: "SQLite database file.")
+    @Option(help: "SQLite database file, or postgres://user@host/name for PostgreSQL.")
     var db: String?
 
     @Option(help: "Prompts folder.")
@@ -67,7 +67,13 @@ struct ServerConfigOptions {
             fileContents = (file, text)
         }
         do {
-            return try ConfigLoader.load(flags: flags, environment: ProcessInfo.processInfo.environment, file: fileContents)
+            let config = try ConfigLoader.load(flags: flags, environment: ProcessInfo.processInfo.environment, file: fileContents)
+            do {
+                _ = try DatabaseLocation(config)
+            } catch {
+                throw ConfigError(setting: "database", problem: error.description)
+            }
+            return config
         } catch {
             FileHandle.standardError.write(Data("Configuration problem: \(error)\n".utf8))
             throw ExitCode(2)

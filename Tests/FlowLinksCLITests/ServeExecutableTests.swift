@@ -10,6 +10,13 @@ struct ServeExecutableTests {
         #expect(run.errors.contains("--port: must be a whole number from 1 to 65535"))
     }
 
+    @Test func aPostgreSQLURLThatIsNotValidStopsStartUpNamingTheSetting() throws {
+        let run = try Program.run(["serve", "--db", "postgres://flow:Hunter2-Secret@db/x?sslmode=always"], input: [])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("database: sslmode \"always\" is not one of"))
+        #expect(!run.errors.contains("Hunter2-Secret"))
+    }
+
     @Test func aSecretInAFlagIsRefused() throws {
         let run = try Program.run(["serve", "--set", "generic_token=abc"], input: [])
         #expect(run.status != 0)

@@ -8,7 +8,7 @@ struct ConfigLoaderTests {
         let config = try ConfigLoader.load()
         #expect(config.host == "127.0.0.1")
         #expect(config.port == 8080)
-        #expect(config.databasePath == "./flowlinks.sqlite")
+        #expect(config.database == "./flowlinks.sqlite")
         #expect(config.enabledChannels == ["webchat", "generic"])
     }
 
@@ -112,7 +112,7 @@ struct ExampleConfigTests {
             .deletingLastPathComponent().appendingPathComponent("Deploy/flowlinks.example.yaml")
         let text = try String(contentsOf: url, encoding: .utf8)
         let config = try ConfigLoader.load(file: (path: url.lastPathComponent, text: text))
-        #expect(config.databasePath == "/var/lib/flowlinks/flowlinks.sqlite")
+        #expect(config.database == "/var/lib/flowlinks/flowlinks.sqlite")
         #expect(config.enabledChannels == ["webchat", "generic"])
         #expect(config.behindProxy, "the example runs behind the proxy in Deploy/")
         let documented = Set(

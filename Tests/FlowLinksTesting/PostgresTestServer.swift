@@ -45,6 +45,18 @@ public enum PostgresTestServer {
         }
     }
 
+    /// Runs `body` with the server's URL narrowed to a fresh, empty schema (dropped after), as a
+    /// program such as `flowlinks serve` takes it.
+    @discardableResult
+    public static func withFreshSchemaURL<Result: Sendable>(_ body: (String) async throws -> Result) async throws -> Result {
+        let base = try #require(url)
+        return try await withFreshSchema { location in
+            let options = try #require(
+                location.serverOptions?.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            return try await body(base + (base.contains("?") ? "&" : "?") + "options=" + options)
+        }
+    }
+
     /// Runs `body` with a migrated database in a fresh schema.
     @discardableResult
     public static func withMigratedDatabase<Result: Sendable>(

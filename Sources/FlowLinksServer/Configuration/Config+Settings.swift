@@ -5,7 +5,7 @@ extension Config {
         switch key {
         case .host: host
         case .port: String(port)
-        case .database: databasePath
+        case .database: databaseForDisplay
         case .prompts: promptsDirectory ?? "(default: ./Prompts, else the installed one)"
         case .maxBodyBytes: String(maxBodyBytes)
         case .rateLimitPerMinute: String(rateLimitPerMinute)

@@ -5,7 +5,7 @@ import Foundation
 public struct Config: Sendable, Equatable {
     public var host = "127.0.0.1"
     public var port = 8080
-    public var databasePath = "./flowlinks.sqlite"
+    public var database = "./flowlinks.sqlite"
     /// The `Prompts/` folder; `nil` finds the default one.
     public var promptsDirectory: String?
     /// Largest request body accepted, in bytes.

@@ -2,7 +2,9 @@
 extension ConfigKey {
     public static let host = ConfigKey("host", help: "address to listen on (default 127.0.0.1)")
     public static let port = ConfigKey("port", help: "port to listen on (default 8080)")
-    public static let database = ConfigKey("database", help: "SQLite database file (default ./flowlinks.sqlite)")
+    public static let database = ConfigKey(
+        "database",
+        help: "SQLite database file (default ./flowlinks.sqlite), or postgres://user@host/name for PostgreSQL")
     public static let prompts = ConfigKey("prompts", help: "Prompts folder (default ./Prompts, else the installed one)")
     public static let maxBodyBytes = ConfigKey(
         "max_body_bytes", help: "largest request body accepted, in bytes (default 65536)")

@@ -7,6 +7,11 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible, Sendable {
     public let setting: String
     public let problem: String
 
+    public init(setting: String, problem: String) {
+        self.setting = setting
+        self.problem = problem
+    }
+
     public var description: String { "\(setting): \(problem)" }
 }
 
@@ -81,7 +86,7 @@ public enum ConfigLoader {
         var config = Config()
         if let host = try reader.string(.host) { config.host = host }
         if let port = try reader.integer(.port, in: 1...65535) { config.port = port }
-        if let path = try reader.string(.database) { config.databasePath = path }
+        if let path = try reader.string(.database) { config.database = path }
         config.promptsDirectory = try reader.string(.prompts)
         if let bytes = try reader.integer(.maxBodyBytes, in: 1024...16_777_216) { config.maxBodyBytes = bytes }
         if let rate = try reader.integer(.rateLimitPerMinute, in: 1...100_000) { config.rateLimitPerMinute = rate }

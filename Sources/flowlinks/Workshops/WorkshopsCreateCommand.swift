@@ -3,6 +3,7 @@ import FlowLinksReview
 import FlowLinksServer
 import FlowLinksStore
 import Foundation
+import Logging
 
 /// `flowlinks workshops create NAME`: a new workshop, its join code and how to join on each channel.
 struct WorkshopsCreateCommand: AsyncParsableCommand {
@@ -48,17 +49,17 @@ struct WorkshopsCreateCommand: AsyncParsableCommand {
             }
         }
         // why: the workshop goes where `serve` reads, so the same settings (file, environment) name the database.
-        let workshops = try SQLiteDatabase.open(path: config.databasePath).stores(
-            naming: NamingSteps(organization: nil, initiative: nil)
-        ).workshops
-        var generator = SystemRandomNumberGenerator()
-        let workshop: WorkshopRecord
-        do {
-            workshop = try await workshops.createWorkshop(
-                name: trimmed, organizations: Self.unique(organizations), initiatives: Self.unique(initiatives),
-                closesAt: closesAt, follows: follows, now: Date(), generator: &generator)
-        } catch let error as WorkshopError {
-            throw StoredSessions.failure("--follows: \(error)")
+        let workshop = try await DatabaseLocation(config).withStores(
+            naming: NamingSteps(organization: nil, initiative: nil), logger: Logger(label: "flowlinks")
+        ) { stores in
+            var generator = SystemRandomNumberGenerator()
+            do {
+                return try await stores.workshops.createWorkshop(
+                    name: trimmed, organizations: Self.unique(organizations), initiatives: Self.unique(initiatives),
+                    closesAt: closesAt, follows: follows, now: Date(), generator: &generator)
+            } catch let error as WorkshopError {
+                throw StoredSessions.failure("--follows: \(error)")
+            }
         }
         print("Created the workshop \"\(workshop.name)\".")
         print("Join code: \(workshop.code)")

@@ -1,0 +1,21 @@
+import Foundation
+
+extension Config {
+    /// Whether `database` names a PostgreSQL server rather than an SQLite file.
+    public var databaseIsPostgres: Bool {
+        let lowered = database.lowercased()
+        return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")
+    }
+
+    /// The database setting as it may be shown or logged: a PostgreSQL URL's password (after the
+    /// user, or as `password=`) becomes `***`.
+    public var databaseForDisplay: String {
+        guard databaseIsPostgres else { return database }
+        guard var url = URLComponents(string: database) else { return "postgres://… (not shown: not a valid URL)" }
+        if url.password != nil { url.password = "***" }
+        url.queryItems = url.queryItems?.map { item in
+            item.name.lowercased() == "password" ? URLQueryItem(name: item.name, value: "***") : item
+        }
+        return url.string ?? "postgres://… (not shown)"
+    }
+}

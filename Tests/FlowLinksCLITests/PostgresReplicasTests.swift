@@ -1,0 +1,52 @@
+import AsyncHTTPClient
+import FlowLinksTesting
+import Foundation
+import NIOCore
+import Testing
+
+/// `flowlinks serve --db postgres://…`: two replicas, as two processes, serve one conversation.
+@Suite("flowlinks serve on PostgreSQL, as two programs", PostgresTestServer.available)
+struct PostgresReplicasTests {
+    /// Sends one generic-webhook message and returns the replies' text.
+    static func send(_ text: String, id: Int, to server: ServerProcess) async throws -> (status: Int, replies: String) {
+        var request = HTTPClientRequest(url: server.baseURL + "/webhooks/generic")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        let body = try JSONSerialization.data(withJSONObject: [
+            "conversation": "team-pg", "participant": "sam", "message_id": "m-\(id)", "text": text,
+        ])
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
+        let bytes = try await response.body.collect(upTo: 1 << 20)
+        return (Int(response.status.code), String(buffer: bytes))
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func twoReplicasTakeTurnsThroughAWholeSessionAndBothAreReady() async throws {
+        try await PostgresTestServer.withFreshSchemaURL { url in
+            // why: both start together on an empty schema, so both try to migrate at once.
+            let replicas = try [ServerProcess(database: url), ServerProcess(database: url)]
+            defer { replicas.forEach { $0.stop() } }
+            #expect(replicas.allSatisfy { $0.log.contains("Server started and listening") })
+            let password = try #require(try PostgresTestServer.location().password)
+            #expect(!replicas.contains { $0.log.contains(password) }, "the password is never logged")
+            var last = ""
+            for (index, text) in (["hello"] + SampleAnswers.complete).enumerated() {
+                let reply = try await Self.send(text, id: index, to: replicas[index % 2])
+                #expect(reply.status == 200, "message \(index) to replica \(index % 2)")
+                last = reply.replies
+            }
+            #expect(last.contains("Involving"), "the recommendation comes back: \(last)")
+            // why: the first message again, to the other replica, is a retry: replayed, not a second turn.
+            let again = try await Self.send("hello", id: 0, to: replicas[1])
+            let json = try JSONSerialization.jsonObject(with: Data(again.replies.utf8)) as? [String: Any]
+            #expect(again.status == 200)
+            #expect(json?["replay"] as? Bool == true)
+            for replica in replicas {
+                let ready = try await HTTPClient.shared.execute(
+                    HTTPClientRequest(url: replica.baseURL + "/readyz"), timeout: .seconds(10))
+                #expect(ready.status == .ok)
+            }
+        }
+    }
+}
