@@ -7,6 +7,6 @@ extension PostgreSQLDatabase {
             conversations: PostgresConversationStore(database: self), outbox: PostgresOutboxStore(database: self),
             facilitators: PostgresFacilitatorStore(database: self),
             review: PostgresReviewStore(database: self, naming: naming), workshops: PostgresWorkshopStore(database: self),
-            maintenance: PostgresMaintenanceStore(database: self))
+            maintenance: PostgresMaintenanceStore(database: self), throttles: PostgresThrottleStore(database: self))
     }
 }

@@ -78,7 +78,7 @@ public func buildApplication(_ config: Config, dependencies: ServerDependencies)
             accounts: FacilitatorAccounts(
                 store: stores.facilitators, cost: dependencies.passwordCost, now: dependencies.now),
             sessions: FacilitatorSessions(store: stores.facilitators, now: dependencies.now),
-            throttle: SignInThrottle(now: dependencies.now), passwordChecks: dependencies.passwordChecks,
+            throttle: SignInThrottle(store: stores.throttles, now: dependencies.now), passwordChecks: dependencies.passwordChecks,
             clients: clients),
         pages: FacilitatorPages(
             review: stores.review, facilitators: stores.facilitators, workshops: stores.workshops,

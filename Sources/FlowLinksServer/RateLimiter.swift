@@ -1,15 +1,9 @@
+import FlowLinksStore
 import Foundation
 
 /// A token bucket per conversation: a burst of messages at once, then a steady rate per minute.
 /// Forged requests never reach it, so they cannot spend a real conversation's budget.
 public actor RateLimiter {
-    private struct Bucket {
-        var tokens: Double
-        var updated: Date
-        /// The conversation was already told to slow down since its last allowed message.
-        var warned = false
-    }
-
     /// What happens to one message.
     public enum Decision: Equatable, Sendable {
         case allowed
@@ -21,14 +15,12 @@ public actor RateLimiter {
         public var isAllowed: Bool { self == .allowed }
     }
 
-    private let perMinute: Double
-    private let burst: Double
+    private let limit: ThrottleLimit
     private let now: @Sendable () -> Date
-    private var buckets: [String: Bucket] = [:]
+    private var buckets: [String: TokenBucket] = [:]
 
     public init(perMinute: Int, burst: Int, now: @escaping @Sendable () -> Date = Date.init) {
-        self.perMinute = Double(perMinute)
-        self.burst = Double(burst)
+        self.limit = ThrottleLimit(name: "messages", burst: burst, perMinute: perMinute)
         self.now = now
     }
 
@@ -42,13 +34,9 @@ public actor RateLimiter {
     public func decideNoting(_ conversation: String) -> (decision: Decision, firstSeen: Bool) {
         let time = now()
         let kept = buckets[conversation]
-        var bucket = kept ?? Bucket(tokens: burst, updated: time)
-        let refill = time.timeIntervalSince(bucket.updated) * perMinute / 60
-        bucket.tokens = min(burst, bucket.tokens + max(0, refill))
-        bucket.updated = time
+        var bucket = kept ?? TokenBucket(full: limit, at: time)
         let decision: Decision
-        if bucket.tokens >= 1 {
-            bucket.tokens -= 1
+        if bucket.take(limit, at: time) {
             bucket.warned = false
             decision = .allowed
         } else {
@@ -62,15 +50,11 @@ public actor RateLimiter {
 
     /// Gives back one message taken from the key's budget, for an attempt that turned out not to count.
     public func refund(_ key: String) {
-        guard var bucket = buckets[key] else { return }
-        bucket.tokens = min(burst, bucket.tokens + 1)
-        buckets[key] = bucket
+        buckets[key]?.giveBack(limit)
     }
 
     /// Drops conversations whose budget has refilled: they are no different from new ones.
     private func forgetFullBuckets(at time: Date) {
-        buckets = buckets.filter { _, bucket in
-            bucket.tokens + time.timeIntervalSince(bucket.updated) * perMinute / 60 < burst
-        }
+        buckets = buckets.filter { !$0.value.isFull(limit, at: time) }
     }
 }

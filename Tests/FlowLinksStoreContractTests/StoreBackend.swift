@@ -26,9 +26,12 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .sqlite:
             let (database, tables, seeding) = try StoreTables.inMemorySQLite()
             let stores = database.stores(naming: naming)
+            // why: SQLite is served by one process, whose throttles every request shares.
+            var replica = database.stores(naming: naming)
+            replica.throttles = stores.throttles
             return try await body(
                 BackendStores(
-                    stores: stores, replica: database.stores(naming: naming), tables: tables,
+                    stores: stores, replica: replica, tables: tables,
                     rows: SQLiteRows(database: database, outbox: stores.outbox),
                     seeding: seeding))
         case .postgres:
@@ -64,4 +67,5 @@ struct BackendStores: Sendable {
     var review: any ReviewStore { stores.review }
     var workshops: any WorkshopStore { stores.workshops }
     var maintenance: any MaintenanceStore { stores.maintenance }
+    var throttles: any ThrottleStore { stores.throttles }
 }

@@ -31,7 +31,7 @@ struct SignIn: Sendable {
             return Self.page(.forbidden, "The sign-in form expired. Please try again.")
         }
         let address = clients.address(of: request, context: context)
-        guard await throttle.admit(address: address) else {
+        guard try await throttle.admit(address: address) else {
             return Self.page(.tooManyRequests, "Too many failed sign-ins from your network. Please wait a few minutes.")
         }
         // why: a name no account can have (a NUL, a space, 65 characters) is refused before the
@@ -40,14 +40,14 @@ struct SignIn: Sendable {
         guard FacilitatorAccounts.isValidUsername(username) else {
             return Self.page(.unauthorized, "Wrong username or password.")
         }
-        guard await throttle.admit(name: username, from: address) else {
+        guard try await throttle.admit(name: username, from: address) else {
             return Self.page(.tooManyRequests, "Too many attempts. Please wait a few minutes.", username: username)
         }
         let password = form["password"] ?? ""
         let candidate = try await accounts.account(named: username)
         let checked = try await passwordChecks.run { [accounts] in accounts.check(password, against: candidate) }
         guard let checked else {
-            await throttle.doesNotCount(name: username, from: address)
+            try await throttle.doesNotCount(name: username, from: address)
             return Self.page(
                 .tooManyRequests, "Many sign-ins are being checked right now. Please try again in a moment.",
                 username: username)
@@ -55,7 +55,7 @@ struct SignIn: Sendable {
         guard let account = checked, let token = try await sessions.start(account) else {
             return Self.page(.unauthorized, "Wrong username or password.", username: username)
         }
-        await throttle.doesNotCount(name: username, from: address)
+        try await throttle.doesNotCount(name: username, from: address)
         return .seeOther(
             "/facilitator/sessions",
             cookies: [Cookies.setting(Cookies.session, to: token), Cookies.clearing(Cookies.loginCSRF)])

@@ -42,6 +42,7 @@ public struct SQLiteDatabase: Sendable {
         Stores(
             conversations: SQLiteConversationStore(database: self), outbox: SQLiteOutboxStore(writer: writer),
             facilitators: SQLiteFacilitatorStore(writer: writer), review: SQLiteReviewStore(writer: writer, naming: naming),
-            workshops: SQLiteWorkshopStore(writer: writer), maintenance: SQLiteMaintenanceStore(writer: writer))
+            workshops: SQLiteWorkshopStore(writer: writer), maintenance: SQLiteMaintenanceStore(writer: writer),
+            throttles: InProcessThrottleStore())
     }
 }

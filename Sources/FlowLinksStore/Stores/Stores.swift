@@ -10,10 +10,12 @@ public struct Stores: Sendable {
     public var review: any ReviewStore
     public var workshops: any WorkshopStore
     public var maintenance: any MaintenanceStore
+    public var throttles: any ThrottleStore
 
     public init(
         conversations: any ConversationStore, outbox: any OutboxStore, facilitators: any FacilitatorStore,
-        review: any ReviewStore, workshops: any WorkshopStore, maintenance: any MaintenanceStore
+        review: any ReviewStore, workshops: any WorkshopStore, maintenance: any MaintenanceStore,
+        throttles: any ThrottleStore
     ) {
         self.conversations = conversations
         self.outbox = outbox
@@ -21,5 +23,6 @@ public struct Stores: Sendable {
         self.review = review
         self.workshops = workshops
         self.maintenance = maintenance
+        self.throttles = throttles
     }
 }
