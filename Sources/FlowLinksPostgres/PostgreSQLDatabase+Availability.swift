@@ -1,5 +1,6 @@
 import FlowLinksStore
 import PostgresNIO
+import _ConnectionPoolModule
 
 extension PostgreSQLDatabase {
     /// The error as `StoreUnavailable` when it means the server could not be reached or went away
@@ -12,6 +13,13 @@ extension PostgreSQLDatabase {
         if let error = error as? PostgresTransactionError {
             return [error.beginError, error.closureError, error.commitError].lazy.compactMap { $0.flatMap(unavailability) }
                 .first
+        }
+        // why: while the server is down the pool keeps trying to connect; after a minute without a
+        // connection it fails every waiting request at once (and then each new one, until it connects).
+        if let error = error as? ConnectionPoolError,
+            error == .connectionCreationCircuitBreakerTripped || error == .poolShutdown
+        {
+            return StoreUnavailable("PostgreSQL connection pool: \(error)")
         }
         guard let error = error as? PSQLError else { return nil }
         switch error.code {

@@ -6,6 +6,7 @@ import Logging
 import PostgresNIO
 import Synchronization
 import Testing
+import _ConnectionPoolModule
 
 @Suite struct PostgreSQLDatabaseTests {
     @Test(.enabled(if: PostgresTestServer.isRequired, "FLOWLINKS_REQUIRE_POSTGRES is not 1: the server may be absent"))
@@ -15,6 +16,12 @@ import Testing
 
     @Test(PostgresTestServer.available) func theTestServerIsReachable() async throws {
         #expect(await PostgreSQLDatabase.isReachable(try PostgresTestServer.location()))
+    }
+
+    @Test func aPoolThatCannotConnectOrHasStoppedIsStoreUnavailableButACancelledRequestIsNot() {
+        #expect(PostgreSQLDatabase.unavailability(ConnectionPoolError.connectionCreationCircuitBreakerTripped) != nil)
+        #expect(PostgreSQLDatabase.unavailability(ConnectionPoolError.poolShutdown) != nil)
+        #expect(PostgreSQLDatabase.unavailability(ConnectionPoolError.requestCancelled) == nil)
     }
 
     @Test func aClosedPortIsNotReachable() async throws {

@@ -15,11 +15,19 @@ connection error is sent again with the same message_id, as a real platform retr
 - PRAGMA integrity_check is ok and no foreign key dangles;
 - every conversation resumes: a follow-up message gets a 200 in the same session, not a new one.
 
+With --postgres URL the replicas (--replicas, default 2) all serve one fresh schema of that
+PostgreSQL database; each message goes to the next replica in turn, a connection error sends it to
+another one at once (as a load balancer would), and the kills take the replicas in turn. With
+--postgres-restarts N the PostgreSQL server also goes down N times under load (through
+postgres.sh down/up): while it is down the turns must be refused with 503 and Retry-After, and
+after it is back everything acknowledged must be there. The checks run with psql.
+
 Seeded: the seed is printed, and --seed repeats the same plan (conversations, answers, kill moments).
 Kill moments are counted in acknowledged messages, not seconds, so a slow machine sees the same
 plan. Python 3 standard library only.
 
     Tests/Reliability/crash_test.py --binary .build/debug/flowlinks [--seed N] [--conversations 40] [--kills 5]
+    Tests/Reliability/crash_test.py --postgres "$(Tests/Reliability/postgres.sh url)" --postgres-restarts 1
 """
 
 import argparse
@@ -28,10 +36,12 @@ import json
 import os
 import random
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 from live_server import LiveServer
 
@@ -48,6 +58,9 @@ class Ledger:
         self.retried_and_replayed = 0
         self.retried_and_new = 0
         self.server_errors = []
+        # 503s with Retry-After while the database was down: expected, and retried.
+        self.unavailable = 0
+        self.unavailable_without_retry_after = []
         self.unexpected = []
 
     def count_acknowledged(self):
@@ -72,11 +85,12 @@ class Conversation(threading.Thread):
     ORGANIZATIONS = ["Riverside Family Services", "Library Friends", "Eastside Food Bank", "Café Nueva Esperanza"]
     INITIATIVES = ["Parent Cafe", "Story Time", "Summer Meals", "Youth Mentoring 🌱"]
 
-    def __init__(self, name, rng, server, up, stop, ledger, deadline):
+    def __init__(self, name, rng, servers, up, stop, ledger, deadline):
         super().__init__(name=name, daemon=True)
         self.conversation = name
         self.rng = rng
-        self.server = server
+        self.servers = servers
+        self.server = servers[0]
         self.up = up
         self.stop = stop
         self.ledger = ledger
@@ -136,16 +150,30 @@ class Conversation(threading.Thread):
         body = json.dumps({"conversation": self.conversation, "participant": "crash-test",
                            "message_id": message_id, "text": text}, ensure_ascii=False).encode()
         retried = False
+        self.switch_to(self.servers[self.sent % len(self.servers)])
         while time.monotonic() < self.deadline:
             try:
-                status, payload = self.post(body)
+                status, payload, retry_after = self.post(body)
             except (OSError, http.client.HTTPException):
                 self.close()
                 retried = True
                 with self.ledger.condition:
                     self.ledger.connection_errors += 1
-                # why: the server is down (killed); the controller sets `up` once /healthz answers again.
-                self.up.wait(timeout=max(0.0, self.deadline - time.monotonic()))
+                if len(self.servers) > 1:
+                    # why: a load balancer sends the retry to another replica; the killed one is restarting.
+                    self.switch_to(self.servers[(self.servers.index(self.server) + 1) % len(self.servers)])
+                else:
+                    # why: the server is down (killed); the controller sets `up` once /healthz answers again.
+                    self.up.wait(timeout=max(0.0, self.deadline - time.monotonic()))
+                continue
+            if status == 503:
+                with self.ledger.condition:
+                    self.ledger.unavailable += 1
+                    if retry_after is None:
+                        self.ledger.unavailable_without_retry_after.append(message_id)
+                retried = True
+                # why: as a platform does, wait as told (at most a second here) and send it again.
+                time.sleep(min(1.0, float(retry_after or 1)))
                 continue
             if 200 <= status < 300:
                 reply = json.loads(payload)
@@ -171,13 +199,18 @@ class Conversation(threading.Thread):
         self.unacknowledged.append(message_id)
         return None
 
+    def switch_to(self, server):
+        if server is not self.server:
+            self.close()
+            self.server = server
+
     def post(self, body):
         if self.connection is None:
             self.connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
         self.connection.request("POST", "/webhooks/generic", body=body, headers={
             "Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
         response = self.connection.getresponse()
-        return response.status, response.read()
+        return response.status, response.read(), response.getheader("Retry-After")
 
     def close(self):
         if self.connection is not None:
@@ -185,26 +218,73 @@ class Conversation(threading.Thread):
             self.connection = None
 
 
-def verify(database, conversations):
-    """Checks the database file against what the server acknowledged; returns (problems, counts)."""
+class SQLiteFile:
+    """The database file the server used, read with Python's sqlite3."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def rows(self, sql):
+        db = sqlite3.connect(self.path)
+        try:
+            return db.execute(sql).fetchall()
+        finally:
+            db.close()
+
+    def integrity(self):
+        """(PRAGMA integrity_check, PRAGMA foreign_key_check) as a crash left the file."""
+        return [row[0] for row in self.rows("PRAGMA integrity_check")], self.rows("PRAGMA foreign_key_check")
+
+
+class PostgresSchema:
+    """A fresh schema of a PostgreSQL database, for the replicas; read with psql."""
+
+    def __init__(self, url, name):
+        self.base_url = url
+        self.name = name
+        separator = "&" if "?" in url else "?"
+        self.url = url + separator + "options=" + urllib.parse.quote(f"-c search_path={name}", safe="")
+
+    def create(self):
+        self.psql(self.base_url, f"CREATE SCHEMA {self.name}")
+
+    def drop(self):
+        self.psql(self.base_url, f"DROP SCHEMA IF EXISTS {self.name} CASCADE")
+
+    @staticmethod
+    def psql(url, sql):
+        result = subprocess.run(
+            ["psql", url, "--no-psqlrc", "--quiet", "--tuples-only", "--no-align", "--field-separator=\x1f",
+             "--record-separator=\x1e", "--set=ON_ERROR_STOP=1", "--command", sql],
+            capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise RuntimeError(f"psql: {result.stderr.strip()}")
+        return result.stdout
+
+    def rows(self, sql):
+        output = self.psql(self.url, sql).rstrip("\n")
+        return [tuple(record.split("\x1f")) for record in output.split("\x1e") if record.strip("\n")]
+
+    def integrity(self):
+        """PostgreSQL enforces its foreign keys itself, and a killed client cannot corrupt its files."""
+        return None, []
+
+
+def verify(store, conversations):
+    """Checks the database against what the server acknowledged; returns (problems, counts)."""
     problems = []
-    db = sqlite3.connect(database)
-    try:
-        integrity = [row[0] for row in db.execute("PRAGMA integrity_check")]
-        dangling = db.execute("PRAGMA foreign_key_check").fetchall()
-        if integrity != ["ok"]:
-            problems.append(f"integrity_check: {integrity[:5]}")
-        if dangling:
-            problems.append(f"foreign_key_check: {dangling[:5]}")
-        inbound = db.execute(
-            """
-            SELECT t.id, t.platform_message_id, t.text, s.conversation FROM transcript t
-            JOIN sessions s ON s.id = t.session_id
-            WHERE t.direction = 'in' AND s.channel = 'generic' ORDER BY t.id
-            """).fetchall()
-        events = {row[0] for row in db.execute("SELECT event_id FROM processed_events WHERE channel = 'generic'")}
-    finally:
-        db.close()
+    integrity, dangling = store.integrity()
+    if integrity is not None and integrity != ["ok"]:
+        problems.append(f"integrity_check: {integrity[:5]}")
+    if dangling:
+        problems.append(f"foreign_key_check: {dangling[:5]}")
+    inbound = store.rows(
+        """
+        SELECT t.id, t.platform_message_id, t.text, s.conversation FROM transcript t
+        JOIN sessions s ON s.id = t.session_id
+        WHERE t.direction = 'in' AND s.channel = 'generic' ORDER BY t.id
+        """)
+    events = {row[0] for row in store.rows("SELECT event_id FROM processed_events WHERE channel = 'generic'")}
 
     lines_by_id = {}
     lines_by_conversation = {}
@@ -244,7 +324,8 @@ def verify(database, conversations):
         half = sorted(events.symmetric_difference(lines_by_id))[:5]
         problems.append(f"dedupe records and transcript lines disagree (half a turn saved?): {half}")
     return problems, {"checked": checked, "duplicates": duplicates, "missing": missing,
-                      "integrity": ",".join(integrity), "transcript_in": len(inbound)}
+                      "integrity": ",".join(integrity) if integrity is not None else "n/a (PostgreSQL)",
+                      "transcript_in": len(inbound)}
 
 
 def main():
@@ -257,7 +338,16 @@ def main():
                         help="acknowledged messages between two kills, drawn from MIN:MAX (default 150:600)")
     parser.add_argument("--time-limit", type=float, default=110.0, help="seconds for the whole run (default 110)")
     parser.add_argument("--keep", action="store_true", help="keep the database and log in the work folder")
+    parser.add_argument("--postgres", metavar="URL", help="run on a fresh schema of this PostgreSQL database")
+    parser.add_argument("--replicas", type=int, default=None, help="servers at once (default 2 on PostgreSQL, else 1)")
+    parser.add_argument("--postgres-restarts", type=int, default=0,
+                        help="times the PostgreSQL server goes down and comes back under load (postgres.sh down/up)")
     arguments = parser.parse_args()
+    replicas = arguments.replicas or (2 if arguments.postgres else 1)
+    if replicas > 1 and not arguments.postgres:
+        parser.error("several replicas need --postgres: SQLite is one process's database")
+    if arguments.postgres_restarts and not arguments.postgres:
+        parser.error("--postgres-restarts needs --postgres")
 
     seed = arguments.seed if arguments.seed is not None else random.SystemRandom().randrange(1, 2**31)
     print(f"crash test: seed {seed} (repeat with --seed {seed})", flush=True)
@@ -267,21 +357,31 @@ def main():
     deadline = started + arguments.time_limit
 
     work = tempfile.mkdtemp(prefix="flowlinks-crash-")
-    database = os.path.join(work, "crash.sqlite")
-    server = LiveServer(
-        arguments.binary, database, os.path.join(work, "server.log"),
-        environment={"FLOWLINKS_GENERIC_TOKEN": TOKEN},
-        # why: forty conversations answering as fast as they can would hit the per-conversation limit.
-        settings={"rate_limit_per_minute": 100_000, "rate_limit_burst": 100_000, "log_level": "warning"})
+    if arguments.postgres:
+        store = PostgresSchema(arguments.postgres, f"crash_{seed}")
+        store.drop()
+        store.create()
+        database = store.url
+    else:
+        database = os.path.join(work, "crash.sqlite")
+        store = SQLiteFile(database)
+    servers = [
+        LiveServer(
+            arguments.binary, database, os.path.join(work, f"server-{index}.log"),
+            environment={"FLOWLINKS_GENERIC_TOKEN": TOKEN},
+            # why: forty conversations answering as fast as they can would hit the per-conversation limit.
+            settings={"rate_limit_per_minute": 100_000, "rate_limit_burst": 100_000, "log_level": "warning"})
+        for index in range(replicas)]
     ledger = Ledger()
     up, stop = threading.Event(), threading.Event()
     conversations = [
-        Conversation(f"crash-{seed}-{index:02d}", random.Random(rng.random()), server, up, stop, ledger, deadline)
+        Conversation(f"crash-{seed}-{index:02d}", random.Random(rng.random()), servers, up, stop, ledger, deadline)
         for index in range(arguments.conversations)]
     problems = []
-    kills = 0
+    kills = restarts = 0
     try:
-        server.start()
+        for server in servers:
+            server.start()
         up.set()
         for conversation in conversations:
             conversation.start()
@@ -291,12 +391,21 @@ def main():
             target += rng.randint(low, high)
             if not ledger.wait_for_acknowledged(target, deadline):
                 raise RuntimeError(f"ran out of time waiting for {target} acknowledged messages")
+            victim = servers[kills % replicas]
             up.clear()
-            server.kill()
+            victim.kill()
             kills += 1
-            print(f"  kill -9 #{kills} after {ledger.acknowledged} acknowledged messages", flush=True)
-            server.start()
+            print(f"  kill -9 #{kills} of replica {kills % replicas or replicas} after {ledger.acknowledged} "
+                  "acknowledged messages", flush=True)
+            victim.start()
             up.set()
+        for _ in range(arguments.postgres_restarts):
+            target += rng.randint(low, high)
+            if not ledger.wait_for_acknowledged(target, deadline):
+                raise RuntimeError(f"ran out of time waiting for {target} acknowledged messages")
+            restart_postgres(arguments.postgres, ledger, deadline)
+            restarts += 1
+            print(f"  PostgreSQL restart #{restarts} after {ledger.acknowledged} acknowledged messages", flush=True)
         target += rng.randint(low, high)
         if not ledger.wait_for_acknowledged(target, deadline):
             raise RuntimeError(f"ran out of time waiting for {target} acknowledged messages")
@@ -319,23 +428,33 @@ def main():
             else:
                 resumed += 1
 
-        # One more kill -9, so the file is checked as a crash leaves it (WAL not checkpointed).
-        server.kill()
-        problems += verify_and_report(database, conversations, ledger, kills, resumed, seed, started)
+        # One more kill -9, so the data is checked as a crash leaves it (WAL not checkpointed).
+        for server in servers:
+            server.kill()
+        problems += verify_and_report(store, conversations, ledger, kills, restarts, resumed, seed, started)
     finally:
         stop.set()
         up.set()
-        server.kill()
+        for server in servers:
+            server.kill()
         for conversation in conversations:
             conversation.close()
 
     if ledger.server_errors:
-        problems.append(f"{len(ledger.server_errors)} answers were 5xx, e.g. {ledger.server_errors[:3]}")
+        problems.append(f"{len(ledger.server_errors)} answers were 5xx other than 503, e.g. {ledger.server_errors[:3]}")
+    if ledger.unavailable and not arguments.postgres_restarts:
+        problems.append(f"{ledger.unavailable} answers were 503 while the database was up")
+    if ledger.unavailable_without_retry_after:
+        problems.append(f"503s without Retry-After: {ledger.unavailable_without_retry_after[:3]}")
+    if arguments.postgres_restarts and not ledger.unavailable:
+        problems.append("no turn was refused with 503 while PostgreSQL was down")
     if problems:
-        print(f"FAILED (seed {seed}; database and log kept in {work}):")
+        print(f"FAILED (seed {seed}; database and logs kept in {work}):")
         for problem in problems[:40]:
             print(f"  - {problem}")
         return 1
+    if arguments.postgres:
+        store.drop()
     if not arguments.keep:
         for name in os.listdir(work):
             os.remove(os.path.join(work, name))
@@ -344,13 +463,30 @@ def main():
     return 0
 
 
-def verify_and_report(database, conversations, ledger, kills, resumed, seed, started):
-    problems, counts = verify(database, conversations)
+def restart_postgres(url, ledger, deadline):
+    """Takes the PostgreSQL server down until turns have been refused with 503 (or two seconds
+    passed), then brings it back; postgres.sh finds the server by the URL's port."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "postgres.sh")
+    environment = {**os.environ, "FLOWLINKS_POSTGRES_PORT": str(urllib.parse.urlsplit(url).port or 5432)}
+    subprocess.run([script, "down"], env=environment, check=True)
+    refused_before = ledger.unavailable
+    until = min(deadline, time.monotonic() + 2.0)
+    with ledger.condition:
+        while ledger.unavailable < refused_before + 5 and time.monotonic() < until:
+            ledger.condition.wait(timeout=0.1)
+    subprocess.run([script, "up"], env=environment, check=True)
+
+
+def verify_and_report(store, conversations, ledger, kills, restarts, resumed, seed, started):
+    problems, counts = verify(store, conversations)
     acknowledged = sum(len(c.acknowledged) for c in conversations)
     print("crash test summary")
     print(f"  seed:                          {seed}")
     print(f"  conversations:                 {len(conversations)}")
-    print(f"  kills (kill -9 during load):   {kills} (+1 before checking the file)")
+    print(f"  replicas:                      {len(conversations[0].servers) if conversations else 1}")
+    print(f"  kills (kill -9 during load):   {kills} (+1 of each replica before checking)")
+    print(f"  PostgreSQL restarts:           {restarts}")
+    print(f"  503 while it was down:         {ledger.unavailable} (each retried after Retry-After)")
     print(f"  messages acknowledged (2xx):   {acknowledged}")
     print(f"  connection errors, retried:    {ledger.connection_errors}")
     print(f"  retries answered as replays:   {ledger.retried_and_replayed} (committed before the kill)")

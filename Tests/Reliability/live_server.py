@@ -38,7 +38,8 @@ class LiveServer:
 
     def __init__(self, binary, database, log_path, environment=None, settings=None, port=None):
         self.binary = os.path.abspath(binary)
-        self.database = os.path.abspath(database)
+        # why: a PostgreSQL URL is passed as it is; a file path is made absolute (the server runs in the repository).
+        self.database = database if database.startswith(("postgres://", "postgresql://")) else os.path.abspath(database)
         self.log_path = log_path
         self.environment = dict(os.environ)
         # why: only the settings this script gives apply; a developer's own FLOWLINKS_* must not leak in.

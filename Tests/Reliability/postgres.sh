@@ -4,6 +4,7 @@
 #   Tests/Reliability/postgres.sh start   # initdb + start (a few seconds); prints the URL
 #   Tests/Reliability/postgres.sh url     # the URL for FLOWLINKS_TEST_POSTGRES
 #   Tests/Reliability/postgres.sh stop    # stop it and remove its directory
+#   Tests/Reliability/postgres.sh down|up # stop it keeping its data, start it again
 # FLOWLINKS_POSTGRES_PORT picks the port (55432). Needs Debian's postgresql package (initdb, pg_ctl)
 # and openssl. Run as root, the server runs as the `postgres` user, since PostgreSQL refuses root.
 set -euo pipefail
@@ -27,6 +28,14 @@ as_owner() {
 url() {
     # why: plain by default (quicker); the TLS tests switch sslmode on and trust the certificate named here.
     echo "postgres://$user:$(cat "$dir/password")@127.0.0.1:$port/$database?sslmode=disable&sslrootcert=$dir/server.crt"
+}
+
+# why: a scratch server: durability is not needed, speed is.
+run_server() {
+    as_owner "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait --silent start \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off \
+            -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
+            -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key"
 }
 
 is_running() { [ -f "$dir/data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; }
@@ -55,11 +64,7 @@ start() {
     chmod 644 "$dir/server.crt"
     chmod 711 "$dir"
     echo "postgres.sh: start on 127.0.0.1:$port" >&2
-    # why: a scratch server: durability is not needed, speed is.
-    as_owner "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait --silent start \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off \
-            -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
-            -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key"
+    run_server
     echo "postgres.sh: createdb $database" >&2
     as_owner "$bin/createdb" --host="$dir" --port="$port" --username="$user" "$database"
     url
@@ -73,9 +78,15 @@ stop() {
     rm -rf "$dir"
 }
 
+# The server goes down and comes back with its data, as a restart or a failover does (crash test).
+down() { as_owner "$bin/pg_ctl" --pgdata="$dir/data" --mode=fast --wait --silent stop; }
+up() { run_server; }
+
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
     url) url ;;
-    *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+    down) down ;;
+    up) up ;;
+    *) echo "usage: $0 start|stop|url|down|up" >&2; exit 2 ;;
 esac
