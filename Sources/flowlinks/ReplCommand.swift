@@ -33,7 +33,6 @@ struct ReplCommand: AsyncParsableCommand {
     func run() async throws {
         let script = try prompts.loadScript()
         let engine = Engine(script: script, idleTimeout: idleHours * 3600)
-        let conversations = try database.storesCreatingTheFile(script: script).conversations
         let terminal = ReplTerminal(plainText: PlainText(script: script), interactive: isatty(STDIN_FILENO) == 1)
         let key = ConversationKey(channel: "repl", conversation: session)
         let participant = ProcessInfo.processInfo.environment["USER"]
@@ -44,6 +43,17 @@ struct ReplCommand: AsyncParsableCommand {
         }
         // why: the terminal's locale is the REPL's platform locale, as Telegram's language_code is Telegram's.
         let locale = language ?? ReplTerminal.locale(in: ProcessInfo.processInfo.environment)
+        try await database.withStores(script: script, creatingTheFile: true) { stores in
+            try await converse(
+                on: stores.conversations, engine: engine, terminal: terminal, key: key, participant: participant,
+                locale: locale)
+        }
+    }
+
+    private func converse(
+        on conversations: any ConversationStore, engine: Engine, terminal: ReplTerminal, key: ConversationKey,
+        participant: String?, locale: String?
+    ) async throws {
         var outcome = try await conversations.open(key, participant: participant, locale: locale, engine: engine, now: Date())
         var savedNoteShown = false
         terminal.show(outcome)
@@ -55,14 +65,15 @@ struct ReplCommand: AsyncParsableCommand {
             if outcome.sessionID == nil { return }
             if outcome.status == .completed, previous != .completed, let id = outcome.sessionID {
                 terminal.note(
-                    "Session \(id) is saved in \(database.db). Type back, restart or delete my data, or press Ctrl-D to leave.")
+                    "Session \(id) is saved in \(database.displayName). Type back, restart or delete my data, or press Ctrl-D to leave."
+                )
             }
             savedNoteShown = outcome.status == .completed && previous != .completed
         }
         if let paused = try await conversations.pause(key, engine: engine, now: Date()) {
             terminal.show(paused)
         } else if let id = outcome.sessionID, !savedNoteShown {
-            terminal.note("Session \(id) is saved in \(database.db).")
+            terminal.note("Session \(id) is saved in \(database.displayName).")
         }
     }
 }

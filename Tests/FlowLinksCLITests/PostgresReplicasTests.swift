@@ -49,4 +49,27 @@ struct PostgresReplicasTests {
             }
         }
     }
+
+    @Test(.timeLimit(.minutes(2)))
+    func theCommandsThatManageTheDataWorkOnPostgreSQLAndTheFileOnesSaySo() async throws {
+        try await PostgresTestServer.withFreshSchemaURL { url in
+            let added = try Program.run(["facilitators", "add", "maria", "--db", url], input: ["correct horse battery"])
+            #expect(added.status == 0, "\(added.errors)")
+            let listed = try Program.run(["facilitators", "list", "--db", url], input: [])
+            #expect(listed.output.hasPrefix("maria\t"))
+            let replica = try ServerProcess(database: url)
+            defer { replica.stop() }
+            for (index, text) in (["hello"] + SampleAnswers.complete).enumerated() {
+                _ = try await Self.send(text, id: index, to: replica)
+            }
+            let sessions = try Program.run(["sessions", "list", "--db", url], input: [])
+            #expect(sessions.status == 0, "\(sessions.errors)")
+            #expect(sessions.output.contains("Riverside Family Services"))
+            let backup = try Program.run(["db", "backup", "copy.sqlite", "--db", url], input: [])
+            #expect(backup.status == 1)
+            #expect(backup.errors.contains("db backup works on an SQLite file. For PostgreSQL use its own tools"))
+            let password = try #require(try PostgresTestServer.location().password)
+            #expect(![added, listed, sessions, backup].contains { $0.output.contains(password) || $0.errors.contains(password) })
+        }
+    }
 }

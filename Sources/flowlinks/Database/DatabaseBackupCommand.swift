@@ -23,7 +23,7 @@ struct DatabaseBackupCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let copy = try database.file.backup(to: path, overwrite: force)
+        let copy = try database.sqliteFile(for: "db backup").backup(to: path, overwrite: force)
         let seconds = Date().timeIntervalSince(started)
         print(
             "Backed up \(database.db) to \(path): \(DatabaseReport.sessions(copy.sessions)), "

@@ -16,7 +16,7 @@ struct DatabaseCheckCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let file = database.file
+        let file = try database.sqliteFile(for: "db check")
         let health = try file.check()
         print(DatabaseReport.lines(health, file: file).joined(separator: "\n"))
         guard health.isHealthy else {

@@ -33,8 +33,10 @@ struct DatabaseCopyCommand: AsyncParsableCommand {
             location.password = password
         }
         // why: the copy must see one state of the file; a running server would change it meanwhile.
-        guard !database.file.isInUse() else { throw CommandFailure(MaintenanceError.inUse(path: database.db).description) }
-        _ = try database.open()
+        guard try !database.sqliteFile(for: "db copy").isInUse() else {
+            throw CommandFailure(MaintenanceError.inUse(path: database.db).description)
+        }
+        _ = try database.open(for: "db copy")
         let started = Date()
         var logger = Logger(label: "flowlinks.copy")
         logger.logLevel = .warning

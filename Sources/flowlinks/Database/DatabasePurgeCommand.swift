@@ -36,7 +36,7 @@ struct DatabasePurgeCommand: AsyncParsableCommand {
     func run() async throws {
         guard let period = RetentionPeriod(olderThan) else { return }
         let cutoff = period.cutoff(before: Date())
-        let counts = try await database.stores().maintenance.purge(before: cutoff, dryRun: dryRun)
+        let counts = try await database.withStores { try await $0.maintenance.purge(before: cutoff, dryRun: dryRun) }
         let when = try time.displayTime().stamp(cutoff)
         print(
             dryRun

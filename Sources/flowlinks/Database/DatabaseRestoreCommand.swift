@@ -22,7 +22,7 @@ struct DatabaseRestoreCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let restored = try database.file.restore(from: DatabaseFile(path: path), replacingData: force)
+        let restored = try database.sqliteFile(for: "db restore").restore(from: DatabaseFile(path: path), replacingData: force)
         print("Restored \(database.db) from \(path): \(DatabaseReport.sessions(restored.sessions)), integrity ok.")
         if !restored.migrations.pending.isEmpty {
             print(

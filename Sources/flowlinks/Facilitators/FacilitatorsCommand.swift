@@ -19,7 +19,9 @@ struct FacilitatorsCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try PasswordPrompt.read(confirm: true)
             try await reportingAccountErrors {
-                try await database.accounts(creatingTheFile: true).add(username: username, password: password)
+                try await database.withAccounts(creatingTheFile: true) {
+                    try await $0.add(username: username, password: password)
+                }
             }
             print("Added facilitator \(username).")
         }
@@ -30,7 +32,10 @@ struct FacilitatorsCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {
-            let store = try database.stores().facilitators
+            try await database.withStores { stores in try await list(stores.facilitators) }
+        }
+
+        private func list(_ store: any FacilitatorStore) async throws {
             let accounts = try await store.facilitators()
             guard !accounts.isEmpty else {
                 return print("No facilitator accounts yet. Add one with: flowlinks facilitators add NAME")
@@ -51,7 +56,7 @@ struct FacilitatorsCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {
-            try await reportingAccountErrors { try await database.accounts().remove(username: username) }
+            try await reportingAccountErrors { try await database.withAccounts { try await $0.remove(username: username) } }
             print("Removed facilitator \(username).")
         }
     }
@@ -63,7 +68,9 @@ struct FacilitatorsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try PasswordPrompt.read(confirm: true)
-            try await reportingAccountErrors { try await database.accounts().changePassword(username: username, to: password) }
+            try await reportingAccountErrors {
+                try await database.withAccounts { try await $0.changePassword(username: username, to: password) }
+            }
             print("Changed the password of \(username).")
         }
     }
@@ -82,7 +89,9 @@ extension FacilitatorsCommand {
         }
 
         func run() async throws {
-            let ended = try await reportingAccountErrors { try await database.accounts().signOut(username: all ? nil : username) }
+            let ended = try await reportingAccountErrors {
+                try await database.withAccounts { try await $0.signOut(username: all ? nil : username) }
+            }
             let whose = all ? "every account" : username ?? ""
             print("Ended \(ended) sign-in\(ended == 1 ? "" : "s") of \(whose).")
         }
@@ -101,9 +110,13 @@ func reportingAccountErrors<Value>(_ body: () async throws -> Value) async throw
 }
 
 extension DatabaseOption {
-    /// The accounts in the database; `add` may create the file (the first account comes before the
-    /// first `serve`), the others need an existing one.
-    func accounts(creatingTheFile: Bool = false) throws -> FacilitatorAccounts {
-        FacilitatorAccounts(store: try (creatingTheFile ? storesCreatingTheFile() : stores()).facilitators)
+    /// Runs `body` with the accounts in the database; `add` may create the SQLite file (the first
+    /// account comes before the first `serve`), the others need an existing one.
+    func withAccounts<Result: Sendable>(
+        creatingTheFile: Bool = false, _ body: (FacilitatorAccounts) async throws -> Result
+    ) async throws -> Result {
+        try await withStores(creatingTheFile: creatingTheFile) { stores in
+            try await body(FacilitatorAccounts(store: stores.facilitators))
+        }
     }
 }

@@ -36,7 +36,7 @@ struct OutboxListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let statuses = status?.statuses ?? [.failed, .pending]
-        let page = try await database.stores().outbox.outboxCalls(withStatus: statuses, limit: limit)
+        let page = try await database.withStores { try await $0.outbox.outboxCalls(withStatus: statuses, limit: limit) }
         print(OutboxTable(page: page, statuses: statuses, time: try time.displayTime()).render(), terminator: "")
     }
 }

@@ -31,14 +31,11 @@ struct OutboxRetryCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try database.stores().outbox
-        let count: Int
-        if all {
-            count = try await store.requeueAllFailedDeliveries(at: Date())
-        } else {
-            let outcome = try await store.requeueFailedDeliveries(ids: ids, at: Date())
+        let count = try await database.withStores { stores in
+            guard !all else { return try await stores.outbox.requeueAllFailedDeliveries(at: Date()) }
+            let outcome = try await stores.outbox.requeueFailedDeliveries(ids: ids, at: Date())
             guard !outcome.isRefused else { throw CommandFailure(Self.refusal(outcome)) }
-            count = outcome.requeued.count
+            return outcome.requeued.count
         }
         switch count {
         case 0: print("No failed deliveries to re-queue.")

@@ -19,7 +19,10 @@ struct SessionsDeleteCommand: AsyncParsableCommand {
     @OptionGroup var time: DisplayTimeOptions
 
     func run() async throws {
-        let sessions = try StoredSessions(database)
+        try await StoredSessions.with(database) { sessions in try await delete(from: sessions) }
+    }
+
+    private func delete(from sessions: StoredSessions) async throws {
         let session = try await sessions.report(id).session
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else {
@@ -38,7 +41,7 @@ struct SessionsDeleteCommand: AsyncParsableCommand {
             }
         }
         guard try await sessions.review.deleteSession(id: id) else {
-            throw StoredSessions.failure("No session \(id) in \(database.db).")
+            throw StoredSessions.failure("No session \(id) in \(sessions.location).")
         }
         print("Deleted session \(id) with its answers, transcript and result.")
     }

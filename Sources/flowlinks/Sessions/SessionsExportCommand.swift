@@ -48,14 +48,13 @@ struct SessionsExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let script = try prompts.loadScript()
-        let sessions = try StoredSessions(database, script: script)
         let time = try time.displayTime()
-        let data: Data
-        switch format {
-        case .csv: data = Data(SessionsCSV(reports: try await sessions.allReports(), script: script, time: time).render().utf8)
-        case .md:
-            data = Data(SessionMarkdown(report: try await sessions.report(id ?? 0), script: script, time: time).render().utf8)
-        case .json: data = try SessionJSON(report: try await sessions.report(id ?? 0), script: script).render() + Data("\n".utf8)
+        let data = try await StoredSessions.with(database, script: script) { sessions in
+            switch format {
+            case .csv: Data(SessionsCSV(reports: try await sessions.allReports(), script: script, time: time).render().utf8)
+            case .md: Data(SessionMarkdown(report: try await sessions.report(id ?? 0), script: script, time: time).render().utf8)
+            case .json: try SessionJSON(report: try await sessions.report(id ?? 0), script: script).render() + Data("\n".utf8)
+            }
         }
         if let output {
             try data.write(to: URL(fileURLWithPath: output), options: .atomic)

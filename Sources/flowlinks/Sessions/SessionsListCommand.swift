@@ -63,7 +63,7 @@ struct SessionsListCommand: AsyncParsableCommand {
         let chart = script.chart
         let time = try time.displayTime()
         let filter = try filter(chart: chart, time: time)
-        let page = try await StoredSessions(database, script: script).review.sessions(matching: filter)
+        let page = try await StoredSessions.with(database, script: script) { try await $0.review.sessions(matching: filter) }
         print(SessionListTable(chart: chart, time: time).render(page), terminator: "")
     }
 

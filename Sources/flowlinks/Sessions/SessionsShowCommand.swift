@@ -19,7 +19,7 @@ struct SessionsShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let script = try prompts.loadScript()
-        let report = try await StoredSessions(database, script: script).report(id)
+        let report = try await StoredSessions.with(database, script: script) { try await $0.report(id) }
         print(SessionMarkdown(report: report, script: script, time: try time.displayTime()).render(), terminator: "")
     }
 }

@@ -13,8 +13,8 @@ struct WorkshopsCloseCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
-        guard try await database.stores().workshops.closeWorkshop(code: code, at: Date()) else {
-            throw StoredSessions.failure("No workshop has the code \(code) in \(database.db).")
+        guard try await database.withStores({ try await $0.workshops.closeWorkshop(code: code, at: Date()) }) else {
+            throw StoredSessions.failure("No workshop has the code \(code) in \(database.displayName).")
         }
         print("Closed the workshop \(code.uppercased()): no one new can join.")
     }

@@ -11,7 +11,7 @@ struct WorkshopsListCommand: AsyncParsableCommand {
     @OptionGroup var time: DisplayTimeOptions
 
     func run() async throws {
-        let listings = try await database.stores().workshops.workshops()
+        let listings = try await database.withStores { try await $0.workshops.workshops() }
         guard !listings.isEmpty else {
             print("No workshops yet. Create one with: flowlinks workshops create NAME")
             return

@@ -30,8 +30,9 @@ struct WorkshopsShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let script = try prompts.loadScript()
-        guard let report = try await database.stores().workshops.workshopReport(code: code) else {
-            throw StoredSessions.failure("No workshop has the code \(code) in \(database.db).")
+        guard let report = try await database.withStores(script: script, { try await $0.workshops.workshopReport(code: code) })
+        else {
+            throw StoredSessions.failure("No workshop has the code \(code) in \(database.displayName).")
         }
         let workshop = ReviewedWorkshop(report: report, script: script)
         let bytes: Data
