@@ -23,13 +23,15 @@ function init(args)
   sessions = 0
   run = os.time()
   token = os.getenv("FLOWLINKS_BENCH_TOKEN")
+  -- two wrk processes at once (one per replica) keep their conversations apart by prefix
+  prefix = os.getenv("FLOWLINKS_BENCH_PREFIX") or "bench"
 end
 
 function request()
   local index = turn % #answers
   if index == 0 then
     sessions = sessions + 1
-    conversation = string.format("bench-%d-%d-%d", run, id, sessions)
+    conversation = string.format("%s-%d-%d-%d", prefix, run, id, sessions)
   end
   turn = turn + 1
   local body = string.format(
