@@ -31,6 +31,25 @@ serve() {  # port, database
     for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$1/healthz" >/dev/null && break; sleep 0.1; done
 }
 
+cpu_seconds() {  # CPU seconds used so far by the processes named: the replicas, or PostgreSQL's
+    local ticks=0 pid
+    for pid in "$@"; do
+        [ -r "/proc/$pid/stat" ] && ticks=$((ticks + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat")))
+    done
+    echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.1f", $1 / $2}'
+}
+
+# why: where the time goes: CPU seconds of the replicas and of PostgreSQL during a measurement.
+turns_with_cpu() {  # the arguments of turns
+    local servers_before postgres_before
+    servers_before=$(cpu_seconds "${servers[@]}")
+    postgres_before=$(cpu_seconds $(pgrep -u postgres postgres || true))
+    turns "$@"
+    printf '%-44s replicas %.1f s, PostgreSQL %.1f s (of %d s on %d cores)\n' "  CPU used" \
+        "$(echo "$(cpu_seconds "${servers[@]}") - $servers_before" | bc)" \
+        "$(echo "$(cpu_seconds $(pgrep -u postgres postgres || true)) - $postgres_before" | bc)" "$duration" "$(nproc)"
+}
+
 turns() {  # label, conversations per replica, ports...
     local label=$1 connections=$2 port results=() clients=()
     shift 2
@@ -53,17 +72,17 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 
 serve 18081 "$scratch/bench.sqlite"
 turns "warm-up (discarded)" 8 18081 >/dev/null
-turns "SQLite, 64 conversations" 64 18081
-turns "SQLite, 8 conversations" 8 18081
+turns_with_cpu "SQLite, 64 conversations" 64 18081
+turns_with_cpu "SQLite, 8 conversations" 8 18081
 stop_servers
 
 psql "$postgres_url" -q -c "CREATE SCHEMA bench"
 bench_url="$postgres_url&options=-c%20search_path%3Dbench"
 serve 18082 "$bench_url"
 turns "warm-up (discarded)" 8 18082 >/dev/null
-turns "PostgreSQL, 1 replica, 64 conversations" 64 18082
-turns "PostgreSQL, 1 replica, 8 conversations" 8 18082
+turns_with_cpu "PostgreSQL, 1 replica, 64 conversations" 64 18082
+turns_with_cpu "PostgreSQL, 1 replica, 8 conversations" 8 18082
 serve 18083 "$bench_url"
-turns "PostgreSQL, 2 replicas, 64 conversations" 32 18082 18083
-turns "PostgreSQL, 2 replicas, 8 conversations" 4 18082 18083
+turns_with_cpu "PostgreSQL, 2 replicas, 64 conversations" 32 18082 18083
+turns_with_cpu "PostgreSQL, 2 replicas, 8 conversations" 4 18082 18083
 stop_servers
