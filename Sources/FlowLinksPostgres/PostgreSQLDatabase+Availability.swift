@@ -35,13 +35,4 @@ extension PostgreSQLDatabase {
             return nil
         }
     }
-
-    /// Runs `body`, rethrowing an error that means the server is unreachable as `StoreUnavailable`.
-    public func whileAvailable<Result>(_ body: () async throws -> sending Result) async throws -> sending Result {
-        do {
-            return try await body()
-        } catch {
-            throw Self.unavailability(error) ?? error
-        }
-    }
 }
