@@ -5,7 +5,10 @@ import NIOCore
 import Testing
 
 /// `flowlinks serve --db postgres://…`: two replicas, as two processes, serve one conversation.
-@Suite("flowlinks serve on PostgreSQL, as two programs", PostgresTestServer.available)
+// why: serialized, and run apart from the PostgreSQL suites in CI: `ServerProcess` and `Program`
+// wait for their child on the test's thread, and a child waiting on a lock that this process's
+// suites hold (which need those threads) would never be answered.
+@Suite("flowlinks serve on PostgreSQL, as two programs", .serialized, PostgresTestServer.available)
 struct PostgresReplicasTests {
     /// Sends one generic-webhook message and returns the replies' text.
     static func send(_ text: String, id: Int, to server: ServerProcess) async throws -> (status: Int, replies: String) {

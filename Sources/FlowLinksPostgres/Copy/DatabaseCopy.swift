@@ -123,7 +123,7 @@ public struct DatabaseCopy: Sendable {
                 tuples.append("(" + placeholders.joined(separator: ", ") + ")")
             }
             let sql = "INSERT INTO \(table.name) (\(names))\(overriding) VALUES " + tuples.joined(separator: ", ")
-            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).drain()
             start += batchSize
         }
         if table.hasIdentity {
@@ -133,7 +133,8 @@ public struct DatabaseCopy: Sendable {
                     unsafeSQL: """
                         SELECT setval(pg_get_serial_sequence('\(table.name)', 'id'),
                                       (SELECT COALESCE(MAX(id), 0) + 1 FROM \(table.name)), false)
-                        """), logger: logger)
+                        """), logger: logger
+            ).drain()
         }
     }
 

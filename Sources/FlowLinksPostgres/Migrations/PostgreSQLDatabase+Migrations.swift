@@ -13,26 +13,28 @@ extension PostgreSQLDatabase {
     public func migrate(_ migrations: [PostgresMigration] = PostgresMigration.all) async throws -> [String] {
         let logger = logger
         return try await transaction { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLockKey))", logger: logger)
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLockKey))", logger: logger).drain()
             try await connection.query(
                 """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     name text PRIMARY KEY,
                     applied_at timestamptz NOT NULL DEFAULT clock_timestamp()
                 )
-                """, logger: logger)
+                """, logger: logger
+            ).drain()
             let applied = Set(try await Self.appliedMigrations(connection, logger: logger).map(\.name))
             var names: [String] = []
             for migration in migrations where !applied.contains(migration.name) {
                 for statement in migration.statements {
                     do {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).drain()
                     } catch {
                         throw PostgresMigrationError(migration: migration.name, underlying: error)
                     }
                 }
                 try await connection.query(
-                    "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
+                    "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger
+                ).drain()
                 logger.info("Applied a PostgreSQL migration", metadata: ["migration": "\(migration.name)"])
                 names.append(migration.name)
             }

@@ -67,7 +67,8 @@ public struct PostgresConversationStore: ConversationStore {
             try await connection.query(
                 """
                 SELECT pg_advisory_xact_lock(hashtextextended(\(key.channel) || chr(31) || \(key.conversation), 0))
-                """, logger: logger)
+                """, logger: logger
+            ).drain()
             return try await body(PostgresTurn(connection: connection, logger: logger, now: now))
         }
     }
@@ -81,7 +82,7 @@ struct PostgresTurn {
 
     /// Runs one statement, discarding any rows.
     func execute(_ query: PostgresQuery) async throws {
-        try await connection.query(query, logger: logger)
+        try await connection.query(query, logger: logger).drain()
     }
 
     /// One turn of a message: starts a session when the conversation has none.

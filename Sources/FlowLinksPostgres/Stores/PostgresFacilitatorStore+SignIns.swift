@@ -12,6 +12,7 @@ extension PostgresFacilitatorStore {
         try StoredText.key(tokenHash, "token hash")
         return try await database.transaction { connection in
             try await connection.query("DELETE FROM facilitator_signins WHERE expires_at <= \(now)", logger: database.logger)
+                .drain()
             // why: locks the account, so a password change cannot slip between this check and the insert.
             let current = try await connection.query(
                 "SELECT password_hash FROM facilitators WHERE id = \(facilitatorID) FOR UPDATE", logger: database.logger
@@ -21,7 +22,8 @@ extension PostgresFacilitatorStore {
                 """
                 INSERT INTO facilitator_signins (token_hash, facilitator_id, csrf_token, created_at, last_seen_at, expires_at)
                 VALUES (\(tokenHash), \(facilitatorID), \(csrfToken), \(now), \(now), \(expiresAt))
-                """, logger: database.logger)
+                """, logger: database.logger
+            ).drain()
             return true
         }
     }
@@ -50,7 +52,8 @@ extension PostgresFacilitatorStore {
                 """
                 UPDATE facilitator_signins SET last_seen_at = \(now), expires_at = \(signIn.expiresAt)
                 WHERE token_hash = \(tokenHash)
-                """, logger: database.logger)
+                """, logger: database.logger
+            ).drain()
         }
         return signIn
     }
@@ -58,7 +61,8 @@ extension PostgresFacilitatorStore {
     public func endFacilitatorSignIn(tokenHash: String) async throws {
         guard StoredText.isPossibleKey(tokenHash) else { return }
         try await database.client.query(
-            "DELETE FROM facilitator_signins WHERE token_hash = \(tokenHash)", logger: database.logger)
+            "DELETE FROM facilitator_signins WHERE token_hash = \(tokenHash)", logger: database.logger
+        ).drain()
     }
 
     /// Ends every sign-in of the account named `username`, or of every account when it is `nil`;

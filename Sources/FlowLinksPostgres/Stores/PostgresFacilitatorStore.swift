@@ -59,7 +59,8 @@ public struct PostgresFacilitatorStore: FacilitatorStore {
             ).column(Int64.self)
             guard let id = ids.first else { return false }
             try await connection.query(
-                "DELETE FROM facilitator_signins WHERE facilitator_id = \(id)", logger: database.logger)
+                "DELETE FROM facilitator_signins WHERE facilitator_id = \(id)", logger: database.logger
+            ).drain()
             return true
         }
     }

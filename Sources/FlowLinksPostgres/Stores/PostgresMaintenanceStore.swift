@@ -57,7 +57,7 @@ extension PostgresMaintenanceStore {
                 ).column(Int64.self)
                 let counts = try await count(sessions: ids, on: connection)
                 // why: the sessions' answers, transcript, result, notes, dedupe and outbox rows go with them (ON DELETE CASCADE).
-                try await connection.query("DELETE FROM sessions WHERE id = ANY(\(ids))", logger: database.logger)
+                try await connection.query("DELETE FROM sessions WHERE id = ANY(\(ids))", logger: database.logger).drain()
                 return counts
             }
             total = total + batch
@@ -66,8 +66,10 @@ extension PostgresMaintenanceStore {
         let orphans = try await database.transaction { connection in
             let orphans = try await countOrphans(before: cutoff, on: connection)
             try await connection.query(
-                orphanQuery("DELETE FROM processed_events", Self.orphanEvents, cutoff), logger: database.logger)
+                orphanQuery("DELETE FROM processed_events", Self.orphanEvents, cutoff), logger: database.logger
+            ).drain()
             try await connection.query(orphanQuery("DELETE FROM outbox", Self.orphanCalls, cutoff), logger: database.logger)
+                .drain()
             return orphans
         }
         return total + orphans

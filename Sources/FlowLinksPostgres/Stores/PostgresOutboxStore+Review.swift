@@ -45,7 +45,8 @@ extension PostgresOutboxStore {
                 """
                 UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = \(now), claimed_until = NULL
                 WHERE id = ANY(\(outcome.requeued))
-                """, logger: database.logger)
+                """, logger: database.logger
+            ).drain()
             return outcome
         }
     }

@@ -60,7 +60,8 @@ public struct PostgresOutboxStore: OutboxStore {
             UPDATE outbox SET status = 'sent', sent_at = \(now), attempts = attempts + 1, last_error = NULL,
                 claimed_until = NULL
             WHERE id = \(id)
-            """, logger: database.logger)
+            """, logger: database.logger
+        ).drain()
     }
 
     /// Records a failed attempt: retried at `retryAt`, or marked failed when `retryAt` is nil.
@@ -72,13 +73,15 @@ public struct PostgresOutboxStore: OutboxStore {
                 UPDATE outbox SET attempts = attempts + 1, last_error = \(error), next_attempt_at = \(retryAt),
                     claimed_until = NULL
                 WHERE id = \(id)
-                """, logger: database.logger)
+                """, logger: database.logger
+            ).drain()
         } else {
             try await database.client.query(
                 """
                 UPDATE outbox SET attempts = attempts + 1, last_error = \(error), status = 'failed', claimed_until = NULL
                 WHERE id = \(id)
-                """, logger: database.logger)
+                """, logger: database.logger
+            ).drain()
         }
     }
 
@@ -91,7 +94,8 @@ public struct PostgresOutboxStore: OutboxStore {
                     INSERT INTO outbox (channel, conversation, method, body, status, attempts, next_attempt_at, created_at)
                     VALUES (\(entry.channel), \(key.conversation), \(entry.method), \(Data(entry.body)), 'pending', 0,
                             \(now), \(now))
-                    """, logger: database.logger)
+                    """, logger: database.logger
+                ).drain()
             }
         }
     }

@@ -79,7 +79,7 @@ extension PostgreSQLDatabase {
         try await transaction { connection in
             // why: PostgreSQL's default (READ COMMITTED) takes a new snapshot per statement; a report
             // read in several statements must not mix a session with a later change to it.
-            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger).drain()
             return try await body(connection)
         }
     }

@@ -16,15 +16,22 @@ public struct PostgresThrottleStore: ThrottleStore {
         let key = StoredText.free(key)
         return try await database.transaction { connection in
             // why: a bucket untouched for its refill time is full, no different from none; dropping
-            // them keeps a flood of addresses from growing the table without end.
+            // them keeps a flood of addresses from growing the table without end. Rows another
+            // sign-in holds are skipped, so two clean-ups never wait on (or deadlock with) each other.
             let stale = time.addingTimeInterval(-limit.refillTime)
             try await connection.query(
-                "DELETE FROM throttles WHERE limiter = \(limit.name) AND updated_at < \(stale)", logger: logger)
+                """
+                DELETE FROM throttles WHERE (limiter, key) IN (
+                    SELECT limiter, key FROM throttles WHERE limiter = \(limit.name) AND updated_at < \(stale)
+                    FOR UPDATE SKIP LOCKED)
+                """, logger: logger
+            ).drain()
             try await connection.query(
                 """
                 INSERT INTO throttles (limiter, key, tokens, updated_at) VALUES (\(limit.name), \(key), \(limit.burst), \(time))
                 ON CONFLICT (limiter, key) DO NOTHING
-                """, logger: logger)
+                """, logger: logger
+            ).drain()
             let rows = try await connection.query(
                 "SELECT tokens, updated_at FROM throttles WHERE limiter = \(limit.name) AND key = \(key) FOR UPDATE",
                 logger: logger)
@@ -37,7 +44,8 @@ public struct PostgresThrottleStore: ThrottleStore {
                 """
                 UPDATE throttles SET tokens = \(bucket.tokens), updated_at = \(bucket.updated)
                 WHERE limiter = \(limit.name) AND key = \(key)
-                """, logger: logger)
+                """, logger: logger
+            ).drain()
             return taken
         }
     }
@@ -48,7 +56,8 @@ public struct PostgresThrottleStore: ThrottleStore {
                 """
                 UPDATE throttles SET tokens = LEAST(\(limit.burst), tokens + 1)
                 WHERE limiter = \(limit.name) AND key = \(StoredText.free(key))
-                """, logger: database.logger)
+                """, logger: database.logger
+            ).drain()
         }
     }
 }
