@@ -2,8 +2,12 @@ import Foundation
 
 extension Config {
     /// Whether `database` names a PostgreSQL server rather than an SQLite file.
-    public var databaseIsPostgres: Bool {
-        let lowered = database.lowercased()
+    public var databaseIsPostgres: Bool { Self.isPostgresURL(database) }
+
+    /// Whether a database setting (or `--db`) names a PostgreSQL server: a `postgres://` or
+    /// `postgresql://` URL rather than a file path.
+    public static func isPostgresURL(_ text: String) -> Bool {
+        let lowered = text.lowercased()
         return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlowLinksCore
 import FlowLinksPostgres
+import FlowLinksServer
 import FlowLinksStore
 import Foundation
 import Logging
@@ -11,10 +12,7 @@ struct DatabaseOption: ParsableArguments {
     @Option(help: "SQLite database file, or postgres://user@host/name for PostgreSQL.")
     var db = "./flowlinks.sqlite"
 
-    private var isPostgres: Bool {
-        let lowered = db.lowercased()
-        return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")
-    }
+    private var isPostgres: Bool { Config.isPostgresURL(db) }
 
     /// The database as messages may name it: a PostgreSQL URL without its password.
     var displayName: String {
