@@ -6,7 +6,7 @@ import Testing
 
 @testable import FlowLinksStore
 
-@Suite("Webhook turns: exactly once, in order, planned outside the writer")
+@Suite("Webhook turns: exactly once, in order, each whole")
 struct WebhookTurnTests {
     let engine = Engine(script: DefaultPrompts.script)
     let key = ConversationKey(channel: "generic", conversation: "team-a")
@@ -18,33 +18,23 @@ struct WebhookTurnTests {
         try await database.conversations.converse(message(text), eventID: event, engine: engine, now: now) { ($0.replies, []) }.0
     }
 
-    @Test func aTurnPlannedOnAStaleSnapshotIsTakenAgain() async throws {
+    @Test func aTurnsTranscriptLinesLandInOrderHowEverManyThereAre() async throws {
         let database = try SQLiteDatabase.inMemory()
         let clock = TestClock()
-        try await send("hello", event: "1", to: database, at: clock.now)
-        let render: @Sendable (TurnOutcome) -> ([OutboundMessage], [PlatformCall]) = { ($0.replies, []) }
-        let first = try await database.writer.read { db in
-            try SQLiteConversationStore.plan(
-                db, message("Riverside"), eventID: "2", engine: engine, now: clock.now, render: render)
+        let session = try await send("hello", event: "1", to: database, at: clock.now).sessionID
+        let id = try #require(session)
+        // why: a turn's lines go in one statement of up to eight rows; 19 lines take three.
+        let lines = (1...19).map { number in
+            TranscriptLine(
+                sessionId: id, direction: number == 1 ? .inbound : .outbound, text: "line \(number)",
+                participant: number == 1 ? "Ana" : nil, createdAt: clock.now)
         }
-        let second = try await database.writer.read { db in
-            try SQLiteConversationStore.plan(
-                db, message("Parent Cafe"), eventID: "3", engine: engine, now: clock.now, render: render)
-        }
-        let plannedFirst = try #require(first)
-        let plannedSecond = try #require(second)
-        let committed = try await database.writer.write { db in
-            try SQLiteConversationStore.commit(plannedFirst, db: db, now: clock.now)
-        }
-        #expect(committed != nil)
-        let stale = try await database.writer.write { db in
-            try SQLiteConversationStore.commit(plannedSecond, db: db, now: clock.now)
-        }
-        #expect(stale == nil, "the second plan saw the question before Riverside was answered")
-        try await send("Parent Cafe", event: "3", to: database, at: clock.now)
-        let state = try #require(try database.state(ofSession: 1))
-        #expect(state.answers["organization"]?.text == "Riverside")
-        #expect(state.answers["initiative"]?.text == "Parent Cafe")
+        try await database.writer.write { db in try TranscriptLine.write(lines, db) }
+        let stored = try database.transcript(ofSession: id).suffix(19)
+        #expect(stored.map(\.text) == (1...19).map { "line \($0)" })
+        #expect(stored.first?.participant == "Ana")
+        #expect(stored.first?.direction == .inbound)
+        #expect(stored.dropFirst().allSatisfy { $0.direction == .outbound && $0.participant == nil })
     }
 
     @Test func manyConcurrentTurnsOfManyConversationsAllLandOnceAndInOrder() async throws {

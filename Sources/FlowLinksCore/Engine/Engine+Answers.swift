@@ -48,6 +48,9 @@ extension Engine {
         if let next = firstUnanswered(state.answers) {
             state.currentStep = next.id
             state.status = .active
+            // why: a changed answer can open a new question after the result; the result no longer
+            // holds until the session finishes again (and only a finished session has one).
+            state.result = nil
             return Turn(state: state, replies: prefix + ask(in: state))
         }
         guard let result = script.result(of: state.answers) else {

@@ -7,18 +7,30 @@ import GRDB
 // and dates are written directly too (`JSONWriter`, `StoredDate`), in the forms GRDB reads back.
 
 extension TranscriptLine {
-    /// Appends the line to the transcript.
-    func write(_ db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO transcript (session_id, direction, text, choices, participant, platform_message_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            sessionId, direction.rawValue, StoredText.free(text), choices.map(JSONText.choices),
-            StoredText.free(participant), try platformMessageId.map { try StoredText.key($0, "platform message id") },
-            StoredDate.text(createdAt),
-        ])
+    /// Appends the lines to the transcript in their order, a turn's lines in one statement.
+    static func write(_ lines: [TranscriptLine], _ db: Database) throws {
+        var start = lines.startIndex
+        while start < lines.endIndex {
+            let rows = lines[start..<min(start + insertStatements.count, lines.endIndex)]
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity(rows.count * 7)
+            for line in rows {
+                arguments += [
+                    line.sessionId, line.direction.rawValue, StoredText.free(line.text), line.choices.map(JSONText.choices),
+                    StoredText.free(line.participant),
+                    try line.platformMessageId.map { try StoredText.key($0, "platform message id") },
+                    StoredDate.text(line.createdAt),
+                ]
+            }
+            try db.cachedStatement(sql: insertStatements[rows.count - 1]).execute(arguments: StatementArguments(arguments))
+            start = rows.endIndex
+        }
+    }
+
+    /// `INSERT` statements for one to eight lines; longer runs are written eight at a time.
+    private static let insertStatements = (1...8).map { count in
+        "INSERT INTO transcript (session_id, direction, text, choices, participant, platform_message_id, created_at) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
     }
 }
 

@@ -22,8 +22,12 @@ extension SQLiteConversationStore {
         while let row = try cursor.next() {
             answers[row[0]] = Answer(optionID: row[1], text: row[2], skipped: row[3], answeredAt: row[4])
         }
-        let resultJSON = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT result FROM results WHERE session_id = ?"), arguments: [id])
+        // why: only a finished session has a result (the engine drops it when a session goes back
+        // to a question), so the other turns skip the read.
+        let resultJSON =
+            session.status == .completed
+            ? try String.fetchOne(db.cachedStatement(sql: "SELECT result FROM results WHERE session_id = ?"), arguments: [id])
+            : nil
         let result = try resultJSON.map {
             try ResultRecord.databaseJSONDecoder(for: "result").decode(SessionResult.self, from: Data($0.utf8))
         }
@@ -42,10 +46,11 @@ extension SQLiteConversationStore {
     }
 
     /// Writes the new state over the session's rows, given the state they hold (`nil` for a new
-    /// session): changed answers keep their history.
+    /// session): changed answers keep their history. The transcript gets the message `heard`, if
+    /// any, then the replies.
     static func save(
-        _ state: SessionState, replacing previous: SessionState?, replies: [OutboundMessage], to session: SessionRecord,
-        db: Database, now: Date
+        _ state: SessionState, replacing previous: SessionState?, heard: TranscriptLine? = nil, replies: [OutboundMessage],
+        to session: SessionRecord, db: Database, now: Date
     ) throws -> TurnOutcome {
         let id = try session.id.orThrow()
         let previousAnswers = previous?.answers ?? [:]
@@ -98,12 +103,12 @@ extension SQLiteConversationStore {
                 ).write(db)
             }
         }
-        for reply in replies {
-            let line = TranscriptLine(
+        let said = replies.map { reply in
+            TranscriptLine(
                 sessionId: id, direction: .outbound, text: reply.text, choices: reply.choices.isEmpty ? nil : reply.choices,
                 createdAt: now)
-            try line.write(db)
         }
+        try TranscriptLine.write((heard.map { [$0] } ?? []) + said, db)
         return TurnOutcome(sessionID: id, status: updated.status, replies: replies)
     }
 }

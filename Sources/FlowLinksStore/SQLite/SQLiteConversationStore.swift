@@ -98,8 +98,8 @@ extension SQLiteConversationStore {
             workshopId: turn.state.workshop?.id, language: turn.state.language)
         try session.insert(db)
         let id = try session.id.orThrow()
-        if let firstLines { try firstLines(id).write(db) }
-        return try save(turn.state, replacing: nil, replies: turn.replies, to: session, db: db, now: now)
+        return try save(
+            turn.state, replacing: nil, heard: firstLines?(id), replies: turn.replies, to: session, db: db, now: now)
     }
 
     /// Saves a turn's new state and transcript, or carries out its effect.
@@ -124,7 +124,7 @@ extension SQLiteConversationStore {
                 .deleteAll(db)
             return TurnOutcome(sessionID: nil, status: nil, replies: turn.replies)
         case .startNewSession, .workshop:
-            if let firstLines { try firstLines(id).write(db) }
+            if let firstLines { try TranscriptLine.write([firstLines(id)], db) }
             var closed = session
             if closed.status != .completed { closed.status = .abandoned }
             closed.updatedAt = now
@@ -136,8 +136,8 @@ extension SQLiteConversationStore {
             let key = ConversationKey(channel: session.channel, conversation: session.conversation)
             return try startSession(db, key, participant: session.participant, turn: turn, now: now)
         case .none:
-            if let firstLines { try firstLines(id).write(db) }
-            return try save(turn.state, replacing: previous, replies: turn.replies, to: session, db: db, now: now)
+            return try save(
+                turn.state, replacing: previous, heard: firstLines?(id), replies: turn.replies, to: session, db: db, now: now)
         }
     }
 }
