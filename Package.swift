@@ -39,8 +39,11 @@ let package = Package(
         ),
         .target(
             name: "FlowLinksStore",
-            dependencies: ["FlowLinksCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "FlowLinksCore", "CSQLiteWAL", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
+        .systemLibrary(name: "CSQLiteWAL", path: "Sources/CSQLiteWAL", providers: [.apt(["libsqlite3-dev"])]),
         .target(
             name: "FlowLinksChannels",
             dependencies: [

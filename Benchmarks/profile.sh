@@ -3,6 +3,7 @@
 # optimisation can be measured on its own. Runs the release server under callgrind, drives it with
 # full generic-channel sessions from Benchmarks/turn_client.py, and counts only the measured turns.
 #   Benchmarks/profile.sh [sessions, default 60] [concurrent conversations, default 8]
+#   FLOWLINKS_BINARY=path/to/flowlinks Benchmarks/profile.sh    # another build, e.g. an older commit
 # Needs valgrind and python3. Leaves the profile in /tmp/flowlinks-profile/turns.callgrind for
 # callgrind_annotate. 60 sessions (840 turns) take about a minute.
 set -euo pipefail
@@ -12,9 +13,10 @@ concurrency="${2:-8}"
 work=/tmp/flowlinks-profile
 port=$((19000 + RANDOM % 1000))
 mkdir -p "$work"
-swift build -c release --product flowlinks >/dev/null
+binary="${FLOWLINKS_BINARY:-.build/release/flowlinks}"
+[ -n "${FLOWLINKS_BINARY:-}" ] || swift build -c release --product flowlinks >/dev/null
 # why: valgrind 3.19 cannot read Swift 6's DWARF 5; the symbol table is enough for a profile.
-objcopy --strip-debug .build/release/flowlinks "$work/flowlinks"
+objcopy --strip-debug "$binary" "$work/flowlinks"
 # why: valgrind 3.19 writes into the signal mask given to rt_sigsuspend, which libdispatch keeps
 # read-only; the shim passes a writable copy.
 cc -shared -fPIC -O2 -o "$work/sigsuspend.so" Benchmarks/valgrind_sigsuspend.c

@@ -32,19 +32,25 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "flowlinks")
         logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
         let script = try PromptsOptions.folder(config.promptsDirectory).loadScript()
-        try await DatabaseLocation(config).withStores(naming: NamingSteps(script), logger: logger) { stores in
-            try await serve(config, script: script, stores: stores, logger: logger)
+        let metrics = ServerMetrics()
+        try await DatabaseLocation(config).withStores(
+            naming: NamingSteps(script), logger: logger, checkpointing: config.walCheckpoint, observer: metrics
+        ) { stores in
+            try await serve(config, script: script, stores: stores, metrics: metrics, logger: logger)
         }
     }
 
-    private func serve(_ config: Config, script: Script, stores: Stores, logger: Logger) async throws {
+    private func serve(
+        _ config: Config, script: Script, stores: Stores, metrics: ServerMetrics, logger: Logger
+    ) async throws {
         logger.info(
             "FlowLinks is listening",
             metadata: [
                 "address": "\(config.host):\(config.port)", "database": "\(config.databaseForDisplay)",
                 "channels": "\(config.enabledChannels.joined(separator: ", "))", "prompts": "\(script.version)",
             ])
-        let app = buildApplication(config, dependencies: ServerDependencies(script: script, stores: stores, logger: logger))
+        let app = buildApplication(
+            config, dependencies: ServerDependencies(script: script, stores: stores, metrics: metrics, logger: logger))
         try await app.runService()
     }
 }

@@ -43,6 +43,7 @@ struct DatabaseCommandTests {
         let check = try db(["check"], on: restoredPath)
         #expect(check.status == 0)
         #expect(check.output.contains("Integrity: ok"))
+        #expect(check.output.contains("Write-ahead log: empty"), "nothing has the restored copy open")
         let restored = try SQLiteDatabase.open(path: restoredPath)
         for name in before {
             #expect(try restored.currentSession(ConversationKey(channel: "telegram", conversation: name)) != nil, "\(name)")

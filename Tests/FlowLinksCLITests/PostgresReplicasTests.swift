@@ -10,20 +10,6 @@ import Testing
 // suites hold (which need those threads) would never be answered.
 @Suite("flowlinks serve on PostgreSQL, as two programs", .serialized, PostgresTestServer.available)
 struct PostgresReplicasTests {
-    /// Sends one generic-webhook message and returns the replies' text.
-    static func send(_ text: String, id: Int, to server: ServerProcess) async throws -> (status: Int, replies: String) {
-        var request = HTTPClientRequest(url: server.baseURL + "/webhooks/generic")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        let body = try JSONSerialization.data(withJSONObject: [
-            "conversation": "team-pg", "participant": "sam", "message_id": "m-\(id)", "text": text,
-        ])
-        request.body = .bytes(ByteBuffer(bytes: body))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
-        let bytes = try await response.body.collect(upTo: 1 << 20)
-        return (Int(response.status.code), String(buffer: bytes))
-    }
-
     @Test(.timeLimit(.minutes(2)))
     func twoReplicasTakeTurnsThroughAWholeSessionAndBothAreReady() async throws {
         try await PostgresTestServer.withFreshSchemaURL { url in
@@ -35,13 +21,13 @@ struct PostgresReplicasTests {
             #expect(!replicas.contains { $0.log.contains(password) }, "the password is never logged")
             var last = ""
             for (index, text) in (["hello"] + SampleAnswers.complete).enumerated() {
-                let reply = try await Self.send(text, id: index, to: replicas[index % 2])
+                let reply = try await replicas[index % 2].send(text, id: index)
                 #expect(reply.status == 200, "message \(index) to replica \(index % 2)")
                 last = reply.replies
             }
             #expect(last.contains("Involving"), "the recommendation comes back: \(last)")
             // why: the first message again, to the other replica, is a retry: replayed, not a second turn.
-            let again = try await Self.send("hello", id: 0, to: replicas[1])
+            let again = try await replicas[1].send("hello", id: 0)
             let json = try JSONSerialization.jsonObject(with: Data(again.replies.utf8)) as? [String: Any]
             #expect(again.status == 200)
             #expect(json?["replay"] as? Bool == true)
@@ -63,7 +49,7 @@ struct PostgresReplicasTests {
             let replica = try ServerProcess(database: url)
             defer { replica.stop() }
             for (index, text) in (["hello"] + SampleAnswers.complete).enumerated() {
-                _ = try await Self.send(text, id: index, to: replica)
+                _ = try await replica.send(text, id: index)
             }
             let sessions = try Program.run(["sessions", "list", "--db", url], input: [])
             #expect(sessions.status == 0, "\(sessions.errors)")

@@ -1,3 +1,4 @@
+import FlowLinksTesting
 import Foundation
 import Testing
 
@@ -22,6 +23,22 @@ struct ServeExecutableTests {
         #expect(run.status != 0)
         #expect(run.errors.contains("put secrets in the environment or the config file"))
         #expect(!run.errors.contains("abc\n"))
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func theWritersCommitsShowInTheMetrics() async throws {
+        let server = try ServerProcess(
+            database: ServerProcess.temporaryDatabase(), environment: ["FLOWLINKS_RATE_LIMIT_BURST": "20"])
+        defer { server.stop() }
+        for (index, text) in (["hello"] + SampleAnswers.complete).enumerated() {
+            let reply = try await server.send(text, id: index, conversation: "team-sqlite")
+            #expect(reply.status == 200, "message \(index)")
+        }
+        let metrics = try await server.metrics()
+        // why: every turn is counted in some shared commit, however the turns were batched.
+        let turns = (["hello"] + SampleAnswers.complete).count
+        #expect(metrics.contains("flowlinks_sqlite_committed_turns_total \(turns)"), "\(metrics)")
+        #expect(metrics.contains("flowlinks_sqlite_commit_seconds_count"))
     }
 
     @Test func sigtermShutsTheServerDownCleanly() throws {

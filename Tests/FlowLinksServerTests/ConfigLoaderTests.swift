@@ -1,4 +1,5 @@
 import FlowLinksServer
+import FlowLinksStore
 import Foundation
 import Testing
 
@@ -19,6 +20,13 @@ struct ConfigLoaderTests {
         #expect(config.port == 9002)
         #expect(config.host == "127.0.0.1")
         #expect(config.rateLimitBurst == 4)
+    }
+
+    @Test func theWriteAheadLogIsCopiedInTheBackgroundUnlessToldOtherwise() throws {
+        #expect(try ConfigLoader.load().walCheckpoint == .background)
+        let config = try ConfigLoader.load(file: (path: "flowlinks.yaml", text: "wal_checkpoint: commit\n"))
+        #expect(config.walCheckpoint == .commit)
+        #expect(config.displayValue(of: .walCheckpoint) == "commit")
     }
 
     @Test func aChannelIsOnOnlyWithItsSecret() throws {
@@ -69,6 +77,7 @@ struct ConfigLoaderTests {
         (["FLOWLINKS_DISCORD_PUBLIC_KEY": "abc"], "FLOWLINKS_DISCORD_PUBLIC_KEY: must be the 64 hexadecimal characters"),
         (["FLOWLINKS_SLACK_API_BASE_URL": "slack.com/api"], "FLOWLINKS_SLACK_API_BASE_URL: must be an http or https URL"),
         (["FLOWLINKS_BEHIND_PROXY": "yes please"], "FLOWLINKS_BEHIND_PROXY: must be true or false, not \"yes please\""),
+        (["FLOWLINKS_WAL_CHECKPOINT": "never"], "FLOWLINKS_WAL_CHECKPOINT: must be background or commit"),
     ])
     func aBadSettingStopsStartUpAndIsNamed(environment: [String: String], message: String) {
         #expect {

@@ -19,6 +19,7 @@ extension Config {
         case .timeZone: timeZone
         case .webchat: String(webchat)
         case .behindProxy: String(behindProxy)
+        case .walCheckpoint: walCheckpoint.rawValue
         case .publicBaseURL: publicBaseURL ?? "not set"
         case .telegramBotUsername: telegramBotUsername ?? "not set"
         case .whatsappNumber: whatsappNumber ?? "not set"

@@ -1,3 +1,4 @@
+import FlowLinksStore
 import Foundation
 
 /// Everything the server needs to know, built once at start-up from flags, environment and an
@@ -27,6 +28,8 @@ public struct Config: Sendable, Equatable {
     /// A reverse proxy forwards every request and writes the client's address last in
     /// `X-Forwarded-For`; the limits on failed facilitator sign-ins then count by that address.
     public var behindProxy = false
+    /// Where SQLite's write-ahead log is copied back into the database file (PostgreSQL: unused).
+    public var walCheckpoint = WALCheckpointing.background
 
     /// The web chat at `/chat`: on unless turned off.
     public var webchat = true

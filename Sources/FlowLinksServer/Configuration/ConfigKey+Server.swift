@@ -14,6 +14,11 @@ extension ConfigKey {
         "rate_limit_burst", help: "messages one conversation may send at once (default 10)")
     public static let idleHours = ConfigKey(
         "idle_hours", help: "idle hours before a returning person is shown where they were (default 24)")
+    public static let walCheckpoint = ConfigKey(
+        "wal_checkpoint",
+        help:
+            "where SQLite's write-ahead log is copied back into the file: background, beside the turns, or commit, inside the turn that fills it (default background)"
+    )
     public static let logLevel = ConfigKey(
         "log_level", help: "trace, debug, info, notice, warning, error, critical (default info)")
     public static let outboxMaxAttempts = ConfigKey(
@@ -51,7 +56,7 @@ extension ConfigKey {
     static let server: [ConfigKey] = [
         .host, .port, .database, .prompts, .maxBodyBytes, .rateLimitPerMinute, .rateLimitBurst, .idleHours, .logLevel,
         .outboxMaxAttempts, .requestTimeoutSeconds, .newConversationsPerMinute, .newConversationsPerChannelPerMinute,
-        .timeZone, .webchat, .behindProxy,
+        .timeZone, .webchat, .behindProxy, .walCheckpoint,
     ]
 
     /// What workshop join instructions need: where people reach the server, the bot's username, the numbers.

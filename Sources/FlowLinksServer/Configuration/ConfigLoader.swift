@@ -1,3 +1,4 @@
+import FlowLinksStore
 import Foundation
 import Logging
 import Yams
@@ -124,6 +125,12 @@ public enum ConfigLoader {
             config.logLevel = level
         }
         if let on = try reader.boolean(.webchat) { config.webchat = on }
+        if let place = try reader.string(.walCheckpoint) {
+            guard let checkpointing = WALCheckpointing(rawValue: place) else {
+                throw ConfigError(setting: reader.source(of: .walCheckpoint), problem: "must be background or commit")
+            }
+            config.walCheckpoint = checkpointing
+        }
         for platform in Platforms.all { try platform.read(into: &config, from: reader) }
         try readJoinSettings(into: &config, from: reader)
         return config

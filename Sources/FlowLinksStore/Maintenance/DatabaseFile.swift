@@ -15,6 +15,12 @@ public struct DatabaseFile: Sendable {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 
+    /// The size in bytes of its write-ahead log (`<file>-wal`), which holds the latest commits
+    /// until a checkpoint copies them into the file; 0 when there is none.
+    public var writeAheadLogSize: Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
     /// A connection that leaves the schema as it is; the file must exist.
     func connection() throws -> DatabaseQueue {
         guard exists else { throw MaintenanceError.missing(path: path) }

@@ -35,9 +35,13 @@ final class GroupCommit: Sendable {
     /// The most turns one transaction takes, so a long queue still commits in bounded steps.
     private let maximumBatch: Int
 
-    init(writer: any DatabaseWriter, maximumBatch: Int = 256) {
+    /// Hears how long each shared transaction takes.
+    private let observer: (any SQLiteWriteObserver)?
+
+    init(writer: any DatabaseWriter, maximumBatch: Int = 256, observer: (any SQLiteWriteObserver)? = nil) {
         self.writer = writer
         self.maximumBatch = maximumBatch
+        self.observer = observer
     }
 
     /// Runs `body` inside a shared write transaction and returns its value once that has committed.
@@ -83,10 +87,12 @@ final class GroupCommit: Sendable {
             return batch
         }
         do {
+            let start = ContinuousClock.now
             try db.inTransaction {
                 for work in batch { work.run(db) }
                 return .commit
             }
+            observer?.committed(turns: batch.count, in: ContinuousClock.now - start)
             for work in batch { work.finish() }
         } catch {
             for work in batch { work.fail(error) }

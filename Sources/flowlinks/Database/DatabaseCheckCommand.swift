@@ -17,8 +17,10 @@ struct DatabaseCheckCommand: ParsableCommand {
 
     func run() throws {
         let file = try database.sqliteFile(for: "db check")
+        // why: read before this command opens the file; closing the last connection empties the log.
+        let log = file.writeAheadLogSize
         let health = try file.check()
-        print(DatabaseReport.lines(health, file: file).joined(separator: "\n"))
+        print(DatabaseReport.lines(health, file: file, writeAheadLog: log).joined(separator: "\n"))
         guard health.isHealthy else {
             throw CommandFailure("\(file.path) has problems; restore the latest good backup (see docs/data-care.md).")
         }

@@ -15,13 +15,17 @@ enum DatabaseLocation {
     }
 
     /// Runs `body` with the stores on this database, migrated first: the SQLite file (created when
-    /// missing), or a pool of connections to PostgreSQL that runs beside `body` and stops after it.
+    /// missing; its write-ahead log copied back as `checkpointing` says, its commits and
+    /// checkpoints told to `observer`), or a pool of connections to PostgreSQL that runs beside
+    /// `body` and stops after it.
     func withStores<Result: Sendable>(
-        naming: NamingSteps, logger: Logger, _ body: (Stores) async throws -> Result
+        naming: NamingSteps, logger: Logger, checkpointing: WALCheckpointing = .background,
+        observer: (any SQLiteWriteObserver)? = nil, _ body: (Stores) async throws -> Result
     ) async throws -> Result {
         switch self {
         case .sqlite(let path):
-            return try await body(SQLiteDatabase.open(path: path).stores(naming: naming))
+            let database = try SQLiteDatabase.open(path: path, checkpointing: checkpointing, observer: observer)
+            return try await body(database.stores(naming: naming))
         case .postgres(let location):
             // why: the pool retries a server that does not answer for a long while; say so at once.
             guard await PostgreSQLDatabase.isReachable(location, logger: logger) else {

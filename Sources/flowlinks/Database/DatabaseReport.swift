@@ -14,8 +14,13 @@ enum DatabaseReport {
     }
 
     /// The lines of `db check`'s report.
-    static func lines(_ health: DatabaseHealth, file: DatabaseFile) -> [String] {
+    static func lines(_ health: DatabaseHealth, file: DatabaseFile, writeAheadLog: Int64) -> [String] {
         var lines = ["Database: \(file.path) (\(sessions(health.sessions)), \(size(file.size)))"]
+        // why: a log that keeps growing means checkpoints are not keeping up (see docs/performance.md).
+        lines.append(
+            writeAheadLog == 0
+                ? "Write-ahead log: empty"
+                : "Write-ahead log: \(size(writeAheadLog)) (the latest commits, copied into the file as the server runs)")
         lines += section("Integrity", problems: health.integrityProblems)
         lines += section("Foreign keys", problems: health.foreignKeyProblems)
         guard let migrations = health.migrations else { return lines + ["Migrations: cannot be read"] }

@@ -1,0 +1,152 @@
+import CSQLiteWAL
+import Dispatch
+import Foundation
+import GRDB
+import Synchronization
+
+/// Where the write-ahead log is copied back into the database file.
+public enum WALCheckpointing: String, Sendable, CaseIterable {
+    /// On a thread and a connection of its own, beside the writer (the default).
+    case background
+    /// Inside the commit that makes the log long enough, as SQLite does by default: every turn in
+    /// that commit waits for the copy and its flush. Kept to measure the difference.
+    case commit
+}
+
+/// Told how long the SQLite writer's work takes, for the server's metrics.
+public protocol SQLiteWriteObserver: Sendable {
+    /// One shared write transaction: `turns` turns written and committed in `duration`.
+    func committed(turns: Int, in duration: Duration)
+    /// One checkpoint: `pages` pages copied into the database file in `duration`; `onCommitPath`
+    /// when a commit waited for it.
+    func checkpointed(pages: Int, in duration: Duration, onCommitPath: Bool)
+}
+
+/// Copies the write-ahead log back into the database file (a checkpoint), off the commit path.
+///
+/// SQLite's automatic checkpoint runs inside the commit that takes the log past 1,000 pages, so
+/// every turn of that commit waits for the copy and its flush. Here the writer's automatic
+/// checkpoint is off. After each commit SQLite says how long the log is (`sqlite3_wal_hook`);
+/// once `pages` of it are not yet copied, a passive checkpoint runs on this object's own
+/// connection and thread, beside the writer and the readers, and a timer does the same for a
+/// quiet server. Should the log still reach `writerPages` uncopied (checkpoints failing, or
+/// falling behind), the writer copies it itself at that commit, so the log stays bounded.
+final class WALCheckpointer: Sendable {
+    let path: String
+    let mode: WALCheckpointing
+    let pages: Int
+    let writerPages: Int
+    let observer: (any SQLiteWriteObserver)?
+    private let queue = DispatchQueue(label: "flowlinks.wal-checkpoint", qos: .utility)
+    private let state = Mutex(State())
+    private let interval: DispatchTimeInterval
+
+    private struct State {
+        /// Frames of the log copied by the last checkpoint; the log restarts from the beginning
+        /// after a complete one, which the next commit's shorter log shows.
+        var copiedFrames = 0
+        var logFrames = 0
+        var scheduled = false
+        var connection: DatabaseQueue?
+    }
+
+    init(
+        path: String, mode: WALCheckpointing, pages: Int = 1_000, writerPages: Int = 10_000,
+        interval: DispatchTimeInterval = .seconds(2), observer: (any SQLiteWriteObserver)?
+    ) {
+        self.path = path
+        self.mode = mode
+        self.pages = pages
+        self.writerPages = writerPages
+        self.observer = observer
+        self.interval = interval
+        if mode == .background { checkpointLater() }
+    }
+
+    /// The timer: a checkpoint every `interval` while the log has pages to copy, until this
+    /// object goes.
+    private func checkpointLater() {
+        queue.asyncAfter(deadline: .now() + interval) { [weak self] in
+            self?.checkpointIfBehind()
+            self?.checkpointLater()
+        }
+    }
+
+    /// Sets up the writer's connection: automatic checkpoints off, the hook on, and the log file
+    /// cut back to a few megabytes after it restarts.
+    func prepareWriter(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+        try db.execute(sql: "PRAGMA journal_size_limit = \(4 * pages * 4_096)")
+        // why: the hook outlives no database but may outlive this object; the box holds it weakly.
+        let box = Unmanaged.passRetained(WeakCheckpointer(self)).toOpaque()
+        sqlite3_wal_hook(
+            db.sqliteConnection,
+            { context, connection, name, frames in
+                guard let context else { return SQLITE_OK }
+                let checkpointer = Unmanaged<WeakCheckpointer>.fromOpaque(context).takeUnretainedValue().checkpointer
+                checkpointer?.committed(logFrames: Int(frames), connection: connection, name: name)
+                return SQLITE_OK
+            }, box)
+    }
+
+    /// After each commit, on the writer: schedules a checkpoint, or runs one when it must.
+    private func committed(logFrames: Int, connection: OpaquePointer?, name: UnsafePointer<CChar>?) {
+        let uncopied = state.withLock { state in
+            state.logFrames = logFrames
+            if logFrames < state.copiedFrames { state.copiedFrames = 0 }
+            return logFrames - state.copiedFrames
+        }
+        switch mode {
+        case .commit where uncopied >= pages, .background where uncopied >= writerPages:
+            let start = ContinuousClock.now
+            var total: CInt = 0
+            var copied: CInt = 0
+            guard sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, &total, &copied) == SQLITE_OK
+            else { return }
+            state.withLock { $0.copiedFrames = Int(copied) }
+            observer?.checkpointed(pages: Int(copied), in: ContinuousClock.now - start, onCommitPath: true)
+        case .background where uncopied >= pages:
+            let schedules = state.withLock { state in
+                defer { state.scheduled = true }
+                return !state.scheduled
+            }
+            if schedules { queue.async { [weak self] in self?.checkpointIfBehind() } }
+        default:
+            break
+        }
+    }
+
+    /// On this object's queue: a passive checkpoint when the log holds pages not yet copied.
+    private func checkpointIfBehind() {
+        let behind = state.withLock { state in
+            state.scheduled = false
+            return state.logFrames > state.copiedFrames
+        }
+        guard behind else { return }
+        do {
+            let connection = try state.withLock { state in
+                if let connection = state.connection { return connection }
+                var configuration = Configuration()
+                configuration.prepareDatabase { db in _ = flowlinks_skip_checkpoint_on_close(db.sqliteConnection) }
+                let connection = try DatabaseQueue(path: path, configuration: configuration)
+                state.connection = connection
+                return connection
+            }
+            let start = ContinuousClock.now
+            let (_, copied) = try connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            let before = state.withLock { state in
+                defer { state.copiedFrames = max(copied, 0) }
+                return state.copiedFrames
+            }
+            observer?.checkpointed(pages: max(copied - before, 0), in: ContinuousClock.now - start, onCommitPath: false)
+        } catch {
+            // why: a busy or failing checkpoint is retried by the timer; the writer steps in past `writerPages`.
+        }
+    }
+}
+
+/// The wal hook's context: a weak reference, so the hook never keeps a checkpointer alive.
+private final class WeakCheckpointer: @unchecked Sendable {
+    weak var checkpointer: WALCheckpointer?
+    init(_ checkpointer: WALCheckpointer) { self.checkpointer = checkpointer }
+}
