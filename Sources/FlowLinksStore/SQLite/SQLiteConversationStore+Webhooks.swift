@@ -27,9 +27,9 @@ extension SQLiteConversationStore {
         _ db: Database, _ message: InboundMessage, eventID: String, engine: Engine, now: Date,
         render: (TurnOutcome) -> (Rendered, [PlatformCall])
     ) throws -> (TurnOutcome, Rendered) {
-        if let processed = try processedEvent(db, message.key, eventID: eventID) {
+        if let answered = try answer(db, message.key, eventID: eventID) {
             let outcome = TurnOutcome(
-                sessionID: processed.sessionId, status: processed.status, replies: processed.replies, replayed: true
+                sessionID: answered.sessionID, status: answered.status, replies: answered.replies, replayed: true
             ).reporting(pressOf: message)
             return (outcome, render(outcome).0)
         }
@@ -68,11 +68,25 @@ extension SQLiteConversationStore {
             arguments: [key.channel, key.conversation, eventID]) != nil
     }
 
-    private static func processedEvent(_ db: Database, _ key: ConversationKey, eventID: String) throws -> ProcessedEvent? {
+    /// The answer an event already got, or `nil` for a new event.
+    // why: looked up on every turn, and almost always absent: by column position, without a
+    // record cursor, its replies decoded only when there is an answer.
+    private static func answer(
+        _ db: Database, _ key: ConversationKey, eventID: String
+    ) throws -> (sessionID: Int64?, status: SessionStatus?, replies: [OutboundMessage])? {
         try StoredText.key(eventID, "event id")
-        return try ProcessedEvent.fetchOne(
+        let rows = try Row.fetchCursor(
             db.cachedStatement(
-                sql: "SELECT * FROM processed_events WHERE channel = ? AND conversation = ? AND event_id = ?"),
+                sql: """
+                    SELECT session_id, status, replies FROM processed_events
+                    WHERE channel = ? AND conversation = ? AND event_id = ?
+                    """),
             arguments: [key.channel, key.conversation, eventID])
+        return try withExtendedLifetime(rows) {
+            guard let row = try rows.next() else { return nil }
+            let status = try (row[1] as String?).map(SessionStatus.init(stored:))
+            let replies = try JSONText.decode([OutboundMessage].self, from: row[2], column: "replies")
+            return (row[0], status, replies)
+        }
     }
 }
