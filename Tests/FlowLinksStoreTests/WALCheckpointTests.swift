@@ -32,14 +32,15 @@ struct WALCheckpointTests {
         }
     }
 
-    /// A database file whose log is copied after `pages` pages in the background, or by the writer
-    /// at `writerPages`; the timer never fires during a test.
+    /// A database file whose log is copied after `pages` pages in the background, finished by the
+    /// writer at `restartPages` and copied by it at `writerPages`; the timer never fires in a test.
     func open(
-        _ mode: WALCheckpointing, pages: Int, writerPages: Int, recorder: Recorder
+        _ mode: WALCheckpointing, pages: Int, restartPages: Int = 100_000, writerPages: Int, recorder: Recorder
     ) throws -> (SQLiteDatabase, path: String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wal-\(UUID()).sqlite").path
         let checkpoints = WALCheckpointer(
-            path: path, mode: mode, pages: pages, writerPages: writerPages, interval: .seconds(3600), observer: recorder)
+            path: path, mode: mode, pages: pages, restartPages: restartPages, writerPages: writerPages,
+            interval: .seconds(3600), observer: recorder)
         let database = try SQLiteDatabase.open(path: path, checkpoints: checkpoints)
         try database.writer.write { db in try db.execute(sql: "CREATE TABLE filler (data BLOB)") }
         return (database, path)
@@ -91,6 +92,19 @@ struct WALCheckpointTests {
         #expect(checkpoints.allSatisfy { $0.onCommitPath })
         // why: 200 × 64 kB went through the log; reused after each copy, it stays near 50 pages.
         #expect(logSize(path) < 1_000_000, "the log grew to \(logSize(path)) bytes")
+    }
+
+    @Test func underSteadyWritesTheLogStartsAgainInsteadOfGrowing() throws {
+        let recorder = Recorder()
+        // why: background copies alone never catch a writer that keeps appending, and the log only
+        // starts again after a copy of all of it; the writer finishes each copy at 200 pages.
+        let (database, path) = try open(.background, pages: 50, restartPages: 200, writerPages: 100_000, recorder: recorder)
+        defer { remove(path) }
+        try fill(database, transactions: 400)
+        // why: 400 × 64 kB went through the log; started again every 200 pages, it stays near that.
+        #expect(logSize(path) < 4_000_000, "the log grew to \(logSize(path)) bytes")
+        let copied = recorder.checkpoints.withLock { $0 }
+        #expect(copied.contains { $0.onCommitPath }, "the writer finished a copy")
     }
 
     @Test func eachSharedCommitIsReportedWithItsTurns() async throws {

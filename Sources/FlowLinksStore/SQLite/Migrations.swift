@@ -21,7 +21,8 @@ extension SQLiteDatabase {
                 t.column("content_version", .text).notNull()
                 t.column("created_at", .datetime).notNull()
                 t.column("updated_at", .datetime).notNull()
-                // why: every change bumps it, so a turn planned on a snapshot can tell it is stale.
+                // why: every change bumps it, so a turn planned on an older snapshot could tell it was
+                // stale (turns no longer plan outside the writer; the column stays, PostgreSQL's too).
                 t.column("revision", .integer).notNull().defaults(to: 0)
             }
             try db.create(index: "sessions_by_conversation", on: "sessions", columns: ["channel", "conversation"])

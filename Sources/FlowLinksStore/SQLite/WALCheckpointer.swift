@@ -29,12 +29,19 @@ public protocol SQLiteWriteObserver: Sendable {
 /// checkpoint is off. After each commit SQLite says how long the log is (`sqlite3_wal_hook`);
 /// once `pages` of it are not yet copied, a passive checkpoint runs on this object's own
 /// connection and thread, beside the writer and the readers, and a timer does the same for a
-/// quiet server. Should the log still reach `writerPages` uncopied (checkpoints failing, or
-/// falling behind), the writer copies it itself at that commit, so the log stays bounded.
+/// quiet server.
+///
+/// The log starts again from its beginning only after a checkpoint that copied all of it, and
+/// under steady load the writer always appends a little more while a checkpoint beside it runs:
+/// alone, the background copies would let the log grow without end (a 180 s soak took it to
+/// 3 GB). So once the log holds `restartPages`, the writer copies the few pages the background
+/// has not, at that commit, and the next commit starts the log again. Should `writerPages` be
+/// waiting uncopied (checkpoints failing, or falling behind), the writer copies them too.
 final class WALCheckpointer: Sendable {
     let path: String
     let mode: WALCheckpointing
     let pages: Int
+    let restartPages: Int
     let writerPages: Int
     let observer: (any SQLiteWriteObserver)?
     private let queue = DispatchQueue(label: "flowlinks.wal-checkpoint", qos: .utility)
@@ -51,12 +58,13 @@ final class WALCheckpointer: Sendable {
     }
 
     init(
-        path: String, mode: WALCheckpointing, pages: Int = 1_000, writerPages: Int = 10_000,
+        path: String, mode: WALCheckpointing, pages: Int = 1_000, restartPages: Int = 4_000, writerPages: Int = 10_000,
         interval: DispatchTimeInterval = .seconds(2), observer: (any SQLiteWriteObserver)?
     ) {
         self.path = path
         self.mode = mode
         self.pages = pages
+        self.restartPages = restartPages
         self.writerPages = writerPages
         self.observer = observer
         self.interval = interval
@@ -76,7 +84,7 @@ final class WALCheckpointer: Sendable {
     /// cut back to a few megabytes after it restarts.
     func prepareWriter(_ db: Database) throws {
         try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
-        try db.execute(sql: "PRAGMA journal_size_limit = \(4 * pages * 4_096)")
+        try db.execute(sql: "PRAGMA journal_size_limit = \(restartPages * 4_096)")
         // why: the hook outlives no database but may outlive this object; the box holds it weakly.
         let box = Unmanaged.passRetained(WeakCheckpointer(self)).toOpaque()
         sqlite3_wal_hook(
@@ -97,7 +105,8 @@ final class WALCheckpointer: Sendable {
             return logFrames - state.copiedFrames
         }
         switch mode {
-        case .commit where uncopied >= pages, .background where uncopied >= writerPages:
+        case .commit where uncopied >= pages,
+            .background where uncopied >= writerPages || (logFrames >= restartPages && uncopied > 0):
             let start = ContinuousClock.now
             var total: CInt = 0
             var copied: CInt = 0
