@@ -26,8 +26,17 @@ public actor CommittedConversations {
 public enum DatabaseDamage {
     /// Writes garbage over one page of the file, after folding its write-ahead log into it, as a
     /// failing disk might.
+    /// A connection that waits out another's brief lock, as the `db` commands' connections do.
+    // why: a database a test has just let go closes on its writer's thread, and the last
+    // connection to close takes the file's lock for a moment to fold the log into the file.
+    static func connection(to path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
     public static func overwritePage(_ page: Int, of path: String) throws {
-        let queue = try DatabaseQueue(path: path)
+        let queue = try connection(to: path)
         _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try queue.close()
         guard let handle = FileHandle(forUpdatingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
@@ -39,7 +48,7 @@ public enum DatabaseDamage {
     /// Forgets that the migrations whose names start with `prefix` were applied, as if the file
     /// came from an older release.
     public static func unrecordMigrations(startingWith prefix: String, of path: String) throws {
-        try DatabaseQueue(path: path).write { db in
+        try connection(to: path).write { db in
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE ?", arguments: ["\(prefix)%"])
         }
     }
