@@ -112,8 +112,12 @@ final class WALCheckpointer: Sendable {
             var copied: CInt = 0
             guard sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, &total, &copied) == SQLITE_OK
             else { return }
-            state.withLock { $0.copiedFrames = Int(copied) }
-            observer?.checkpointed(pages: Int(copied), in: ContinuousClock.now - start, onCommitPath: true)
+            // why: SQLite counts the frames copied so far, by every checkpoint of this round of the log.
+            let before = state.withLock { state in
+                defer { state.copiedFrames = Int(copied) }
+                return state.copiedFrames
+            }
+            observer?.checkpointed(pages: max(Int(copied) - before, 0), in: ContinuousClock.now - start, onCommitPath: true)
         case .background where uncopied >= pages:
             let schedules = state.withLock { state in
                 defer { state.scheduled = true }
