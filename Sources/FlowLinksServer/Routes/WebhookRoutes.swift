@@ -95,8 +95,11 @@ struct WebhookRoutes: Sendable {
             throw .badRequest("The message id and the conversation must not contain NUL characters.")
         }
         var event = event
-        event.text = event.text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
-        event.participant = event.participant?.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        // why: looked for before replacing, which goes through NSString and cost 1.4 % of a turn.
+        if event.text.utf8.contains(0) { event.text = event.text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        if let participant = event.participant, participant.utf8.contains(0) {
+            event.participant = participant.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        }
         return event
     }
 
