@@ -27,9 +27,10 @@ public protocol SQLiteWriteObserver: Sendable {
 /// SQLite's automatic checkpoint runs inside the commit that takes the log past 1,000 pages, so
 /// every turn of that commit waits for the copy and its flush. Here the writer's automatic
 /// checkpoint is off. After each commit SQLite says how long the log is (`sqlite3_wal_hook`);
-/// once `pages` of it are not yet copied, a passive checkpoint runs on this object's own
-/// connection and thread, beside the writer and the readers, and a timer does the same for a
-/// quiet server.
+/// once `pages` of it are not yet copied, a passive checkpoint runs on a connection and a thread
+/// of its own, beside the writer and the readers, and a timer does the same for a quiet server
+/// with a tenth of that waiting. The connection is open only while it copies, so the file is
+/// closed as soon as the database is let go.
 ///
 /// The log starts again from its beginning only after a checkpoint that copied all of it, and
 /// under steady load the writer always appends a little more while a checkpoint beside it runs:
@@ -54,7 +55,6 @@ final class WALCheckpointer: Sendable {
         var copiedFrames = 0
         var logFrames = 0
         var scheduled = false
-        var connection: DatabaseQueue?
     }
 
     init(
@@ -75,7 +75,7 @@ final class WALCheckpointer: Sendable {
     /// object goes.
     private func checkpointLater() {
         queue.asyncAfter(deadline: .now() + interval) { [weak self] in
-            self?.checkpointIfBehind()
+            self?.checkpointIfBehind(by: max((self?.pages ?? 0) / 10, 1))
             self?.checkpointLater()
         }
     }
@@ -123,28 +123,23 @@ final class WALCheckpointer: Sendable {
                 defer { state.scheduled = true }
                 return !state.scheduled
             }
-            if schedules { queue.async { [weak self] in self?.checkpointIfBehind() } }
+            if schedules { queue.async { [weak self] in self?.checkpointIfBehind(by: 1) } }
         default:
             break
         }
     }
 
-    /// On this object's queue: a passive checkpoint when the log holds pages not yet copied.
-    private func checkpointIfBehind() {
+    /// On this object's queue: a passive checkpoint when the log holds `pages` or more not yet copied.
+    private func checkpointIfBehind(by pages: Int) {
         let behind = state.withLock { state in
             state.scheduled = false
-            return state.logFrames > state.copiedFrames
+            return state.logFrames - state.copiedFrames >= pages
         }
         guard behind else { return }
         do {
-            let connection = try state.withLock { state in
-                if let connection = state.connection { return connection }
-                var configuration = Configuration()
-                configuration.prepareDatabase { db in _ = flowlinks_skip_checkpoint_on_close(db.sqliteConnection) }
-                let connection = try DatabaseQueue(path: path, configuration: configuration)
-                state.connection = connection
-                return connection
-            }
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in _ = flowlinks_skip_checkpoint_on_close(db.sqliteConnection) }
+            let connection = try DatabaseQueue(path: path, configuration: configuration)
             let start = ContinuousClock.now
             let (_, copied) = try connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
             let before = state.withLock { state in
