@@ -50,8 +50,8 @@ final class WALCheckpointer: Sendable {
     private let interval: DispatchTimeInterval
 
     private struct State {
-        /// Frames of the log copied by the last checkpoint; the log restarts from the beginning
-        /// after a complete one, which the next commit's shorter log shows.
+        /// Frames of this round of the log copied so far; the log restarts from the beginning
+        /// after a complete copy, which the next commit's shorter log shows.
         var copiedFrames = 0
         var logFrames = 0
         var scheduled = false
@@ -71,8 +71,7 @@ final class WALCheckpointer: Sendable {
         if mode == .background { checkpointLater() }
     }
 
-    /// The timer: a checkpoint every `interval` while the log has pages to copy, until this
-    /// object goes.
+    /// The timer: every `interval`, a checkpoint if a tenth of `pages` waits, until this object goes.
     private func checkpointLater() {
         queue.asyncAfter(deadline: .now() + interval) { [weak self] in
             self?.checkpointIfBehind(by: max((self?.pages ?? 0) / 10, 1))
