@@ -111,12 +111,7 @@ final class WALCheckpointer: Sendable {
             var copied: CInt = 0
             guard sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, &total, &copied) == SQLITE_OK
             else { return }
-            // why: SQLite counts the frames copied so far, by every checkpoint of this round of the log.
-            let before = state.withLock { state in
-                defer { state.copiedFrames = Int(copied) }
-                return state.copiedFrames
-            }
-            observer?.checkpointed(pages: max(Int(copied) - before, 0), in: ContinuousClock.now - start, onCommitPath: true)
+            observer?.checkpointed(pages: recordCopied(Int(copied)), in: ContinuousClock.now - start, onCommitPath: true)
         case .background where uncopied >= pages:
             let schedules = state.withLock { state in
                 defer { state.scheduled = true }
@@ -125,6 +120,15 @@ final class WALCheckpointer: Sendable {
             if schedules { queue.async { [weak self] in self?.checkpointIfBehind(by: 1) } }
         default:
             break
+        }
+    }
+
+    /// Notes how much of this round of the log is copied and returns the pages the checkpoint added.
+    // why: SQLite counts the frames copied so far, by every checkpoint of this round of the log.
+    private func recordCopied(_ copied: Int) -> Int {
+        state.withLock { state in
+            defer { state.copiedFrames = max(copied, 0) }
+            return max(copied - state.copiedFrames, 0)
         }
     }
 
@@ -141,11 +145,7 @@ final class WALCheckpointer: Sendable {
             let connection = try DatabaseQueue(path: path, configuration: configuration)
             let start = ContinuousClock.now
             let (_, copied) = try connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
-            let before = state.withLock { state in
-                defer { state.copiedFrames = max(copied, 0) }
-                return state.copiedFrames
-            }
-            observer?.checkpointed(pages: max(copied - before, 0), in: ContinuousClock.now - start, onCommitPath: false)
+            observer?.checkpointed(pages: recordCopied(copied), in: ContinuousClock.now - start, onCommitPath: false)
         } catch {
             // why: a busy or failing checkpoint is retried by the timer; the writer steps in past `writerPages`.
         }
